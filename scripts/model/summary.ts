@@ -135,6 +135,10 @@ export interface FileQuality {
   events: number;
   /** Lines skipped, by reason (see model/event.ts SkipReason, plus reader faults). */
   skipped: Record<string, number>;
+  /** Valid events outside the week (read because rotation is not weekly): expected, not a fault. */
+  outsideWeek: number;
+  /** Problems that lost nothing or only part of a file: invalid-utf8 (kept, repaired), truncated-gzip, unreadable … */
+  notes: Record<string, number>;
 }
 
 export interface QualitySample {
@@ -145,8 +149,10 @@ export interface QualitySample {
 
 export interface DataQuality {
   files: FileQuality[];
-  /** Totals over all files, by reason. */
+  /** Lines skipped, totals over all files, by reason. */
   skipped: Record<string, number>;
+  /** File-level and repaired problems, totals over all files, by kind. */
+  notes: Record<string, number>;
   /** The first few problems, with file and line, for the report at the end of a run. */
   samples: QualitySample[];
   /** Exact duplicate records counted once (the same line in two rotated copies). */

@@ -1,0 +1,305 @@
+/**
+ * Streaming aggregation of one week's events. Memory grows with distinct keys (addresses, ports,
+ * credentials…), never with events. Two accumulators over parts of the input merge into the same
+ * state as one pass over all of it, which is what lets files be split across workers.
+ * Addresses are kept raw here; countries and masking are applied in finalize (the enrich step).
+ */
+import type { HoneypotEvent } from "../model/event.ts";
+import { bump, mergeCounter, type Counter } from "./counter.ts";
+import { HourIndex } from "./hours.ts";
+
+export interface HoneypotAcc {
+  events: number;
+  connections: number;
+  perDay: number[];
+  /** Events per hour of the week (for health). */
+  perHour: number[];
+  sources: Set<string>;
+}
+
+export interface PortAcc {
+  connections: number;
+  perDay: number[];
+  /** Connection events by source address (countries come later). */
+  bySource: Counter;
+  byHoneypot: Counter;
+}
+
+export interface DownloadAcc {
+  sha256: string;
+  url: string;
+  count: number;
+}
+
+export interface FileAcc {
+  file: string;
+  honeypot: string;
+  lines: number;
+  events: number;
+  skipped: Counter;
+  outsideWeek: number;
+  notes: Counter;
+}
+
+export interface QualitySampleAcc {
+  file: string;
+  line: number;
+  reason: string;
+}
+
+const MAX_SAMPLES = 50;
+/** Pairs are keyed "user\u0000password": NUL cannot occur in either after JSON decoding of logs we accept. */
+export const PAIR_SEPARATOR = "\u0000";
+
+export class WeekAccumulator {
+  readonly hours: HourIndex;
+  honeypots = new Map<string, HoneypotAcc>();
+  /** Honeypot events per hour, by honeypot, and by source address (for unique counts and peak countries). */
+  hourByHoneypot: Counter[];
+  hourBySource: Counter[];
+  /** Honeypot events by source address. */
+  bySource: Counter = new Map();
+  ports = new Map<number, PortAcc>();
+  usernames: Counter = new Map();
+  passwords: Counter = new Map();
+  pairs: Counter = new Map();
+  cowrie = {
+    sessions: 0,
+    loginAttempts: 0,
+    loginSuccesses: 0,
+    commandCount: 0,
+    commands: new Map() as Counter,
+    downloads: new Map<string, DownloadAcc>(),
+    clientVersions: new Map() as Counter,
+    hassh: new Map() as Counter,
+    tunnelTargets: new Map() as Counter,
+  };
+  suricata = {
+    alerts: 0,
+    signatures: new Map() as Counter,
+    categories: new Map() as Counter,
+    cves: new Map() as Counter,
+  };
+  os: Counter = new Map();
+  files = new Map<string, FileAcc>();
+  samples: QualitySampleAcc[] = [];
+  duplicates = 0;
+  excludedSources = 0;
+
+  constructor(
+    readonly startMs: number,
+    readonly endMs: number,
+    readonly timeZone: string,
+    /** Names of parsers whose events count as attacks (honeypots, not Suricata/p0f/fatt). */
+    readonly attackHoneypots: ReadonlySet<string>,
+  ) {
+    this.hours = new HourIndex(startMs, endMs, timeZone);
+    this.hourByHoneypot = this.hours.starts.map(() => new Map());
+    this.hourBySource = this.hours.starts.map(() => new Map());
+  }
+
+  inWeek(ts: number): boolean {
+    return ts >= this.startMs && ts < this.endMs;
+  }
+
+  file(file: string, honeypot: string): FileAcc {
+    let f = this.files.get(file);
+    if (!f) {
+      f = { file, honeypot, lines: 0, events: 0, skipped: new Map(), outsideWeek: 0, notes: new Map() };
+      this.files.set(file, f);
+    }
+    return f;
+  }
+
+  /** A line or file problem, counted and (the first few) kept with file and line for the report. */
+  problem(f: FileAcc, kind: "skipped" | "notes", reason: string, line: number): void {
+    bump(kind === "skipped" ? f.skipped : f.notes, reason);
+    if (this.samples.length < MAX_SAMPLES) this.samples.push({ file: f.file, line, reason });
+  }
+
+  /** Count one event of the week. The caller has checked inWeek and excluded sensor/private addresses. */
+  add(e: HoneypotEvent): void {
+    const hour = this.hours.indexOf(e.ts);
+    const day = this.hours.dayOf(hour);
+    const ip = e.srcIp;
+    if (e.kind === "alert") {
+      this.addAlert(e);
+      return;
+    }
+    if (e.kind === "fingerprint") {
+      if (e.os) bump(this.os, e.os);
+      return;
+    }
+    if (!this.attackHoneypots.has(e.honeypot)) return;
+
+    let hp = this.honeypots.get(e.honeypot);
+    if (!hp) {
+      hp = { events: 0, connections: 0, perDay: [0, 0, 0, 0, 0, 0, 0], perHour: this.hours.starts.map(() => 0), sources: new Set() };
+      this.honeypots.set(e.honeypot, hp);
+    }
+    hp.events++;
+    hp.perDay[day]!++;
+    hp.perHour[hour]!++;
+    bump(this.hourByHoneypot[hour]!, e.honeypot);
+    if (ip) {
+      hp.sources.add(ip);
+      bump(this.hourBySource[hour]!, ip);
+      bump(this.bySource, ip);
+    }
+
+    switch (e.kind) {
+      case "connect":
+        hp.connections++;
+        if (e.honeypot === "cowrie") this.cowrie.sessions++;
+        if (e.dstPort !== undefined) this.addPortHit(e.dstPort, day, ip, e.honeypot);
+        // Dionaea logs credentials on its one line per connection.
+        if (e.username !== undefined || e.password !== undefined) this.addLogin(e);
+        break;
+      case "login":
+        this.addLogin(e);
+        break;
+      case "command":
+        if (e.command !== undefined) {
+          if (e.honeypot === "cowrie") {
+            this.cowrie.commandCount++;
+            bump(this.cowrie.commands, e.command);
+          }
+        }
+        break;
+      case "download":
+        if (e.honeypot === "cowrie") this.addDownload(e);
+        break;
+      case "client":
+        if (e.honeypot === "cowrie") {
+          if (e.clientVersion !== undefined) bump(this.cowrie.clientVersions, e.clientVersion);
+          if (e.hassh !== undefined) bump(this.cowrie.hassh, e.hassh);
+        }
+        break;
+      case "tunnel":
+        if (e.tunnelHost !== undefined || e.tunnelPort !== undefined) {
+          bump(this.cowrie.tunnelTargets, `${e.tunnelHost ?? "?"}:${e.tunnelPort ?? "?"}`);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  private addPortHit(port: number, day: number, ip: string | undefined, honeypot: string): void {
+    let p = this.ports.get(port);
+    if (!p) {
+      p = { connections: 0, perDay: [0, 0, 0, 0, 0, 0, 0], bySource: new Map(), byHoneypot: new Map() };
+      this.ports.set(port, p);
+    }
+    p.connections++;
+    p.perDay[day]!++;
+    if (ip) bump(p.bySource, ip);
+    bump(p.byHoneypot, honeypot);
+  }
+
+  private addLogin(e: HoneypotEvent): void {
+    const user = e.username ?? "";
+    const pass = e.password ?? "";
+    bump(this.usernames, user);
+    bump(this.passwords, pass);
+    bump(this.pairs, user + PAIR_SEPARATOR + pass);
+    if (e.honeypot === "cowrie" && e.kind === "login") {
+      this.cowrie.loginAttempts++;
+      if (e.loginSuccess) this.cowrie.loginSuccesses++;
+    }
+  }
+
+  private addDownload(e: HoneypotEvent): void {
+    const sha = e.sha256 ?? "";
+    const url = e.url ?? "";
+    const key = sha || `url:${url}`;
+    const d = this.cowrie.downloads.get(key);
+    if (d) {
+      d.count++;
+      // Keep the smallest URL for a hash, so the choice does not depend on reading order.
+      if (url && (!d.url || url < d.url)) d.url = url;
+    } else {
+      this.cowrie.downloads.set(key, { sha256: sha, url, count: 1 });
+    }
+  }
+
+  private addAlert(e: HoneypotEvent): void {
+    const a = e.alert;
+    if (!a) return;
+    this.suricata.alerts++;
+    bump(this.suricata.signatures, `${a.signatureId} ${a.signature}`);
+    if (a.category) bump(this.suricata.categories, a.category);
+    for (const cve of a.cves) bump(this.suricata.cves, cve);
+  }
+
+  /** Fold another accumulator of the same week into this one. */
+  merge(o: WeekAccumulator): void {
+    if (o.startMs !== this.startMs || o.endMs !== this.endMs) throw new Error("cannot merge accumulators of different weeks");
+    for (const [name, h] of o.honeypots) {
+      const t = this.honeypots.get(name);
+      if (!t) {
+        this.honeypots.set(name, { ...h, perDay: [...h.perDay], perHour: [...h.perHour], sources: new Set(h.sources) });
+        continue;
+      }
+      t.events += h.events;
+      t.connections += h.connections;
+      h.perDay.forEach((v, i) => (t.perDay[i]! += v));
+      h.perHour.forEach((v, i) => (t.perHour[i]! += v));
+      for (const s of h.sources) t.sources.add(s);
+    }
+    o.hourByHoneypot.forEach((m, i) => mergeCounter(this.hourByHoneypot[i]!, m));
+    o.hourBySource.forEach((m, i) => mergeCounter(this.hourBySource[i]!, m));
+    mergeCounter(this.bySource, o.bySource);
+    for (const [port, p] of o.ports) {
+      const t = this.ports.get(port);
+      if (!t) {
+        this.ports.set(port, { connections: p.connections, perDay: [...p.perDay], bySource: new Map(p.bySource), byHoneypot: new Map(p.byHoneypot) });
+        continue;
+      }
+      t.connections += p.connections;
+      p.perDay.forEach((v, i) => (t.perDay[i]! += v));
+      mergeCounter(t.bySource, p.bySource);
+      mergeCounter(t.byHoneypot, p.byHoneypot);
+    }
+    mergeCounter(this.usernames, o.usernames);
+    mergeCounter(this.passwords, o.passwords);
+    mergeCounter(this.pairs, o.pairs);
+    const c = this.cowrie;
+    c.sessions += o.cowrie.sessions;
+    c.loginAttempts += o.cowrie.loginAttempts;
+    c.loginSuccesses += o.cowrie.loginSuccesses;
+    c.commandCount += o.cowrie.commandCount;
+    mergeCounter(c.commands, o.cowrie.commands);
+    for (const [k, d] of o.cowrie.downloads) {
+      const t = c.downloads.get(k);
+      if (!t) c.downloads.set(k, { ...d });
+      else {
+        t.count += d.count;
+        if (d.url && (!t.url || d.url < t.url)) t.url = d.url;
+      }
+    }
+    mergeCounter(c.clientVersions, o.cowrie.clientVersions);
+    mergeCounter(c.hassh, o.cowrie.hassh);
+    mergeCounter(c.tunnelTargets, o.cowrie.tunnelTargets);
+    this.suricata.alerts += o.suricata.alerts;
+    mergeCounter(this.suricata.signatures, o.suricata.signatures);
+    mergeCounter(this.suricata.categories, o.suricata.categories);
+    mergeCounter(this.suricata.cves, o.suricata.cves);
+    mergeCounter(this.os, o.os);
+    for (const [path, f] of o.files) {
+      const t = this.files.get(path);
+      if (!t) {
+        this.files.set(path, { ...f, skipped: new Map(f.skipped), notes: new Map(f.notes) });
+        continue;
+      }
+      t.lines += f.lines;
+      t.events += f.events;
+      t.outsideWeek += f.outsideWeek;
+      mergeCounter(t.skipped, f.skipped);
+      mergeCounter(t.notes, f.notes);
+    }
+    for (const s of o.samples) if (this.samples.length < MAX_SAMPLES) this.samples.push(s);
+    this.duplicates += o.duplicates;
+    this.excludedSources += o.excludedSources;
+  }
+}

@@ -1,0 +1,34 @@
+/** Counting helpers shared by the accumulator and finalisation. */
+import type { TopList } from "../model/summary.ts";
+
+export type Counter<K = string> = Map<K, number>;
+
+export function bump<K>(m: Map<K, number>, key: K, n = 1): void {
+  m.set(key, (m.get(key) ?? 0) + n);
+}
+
+export function mergeCounter<K>(into: Map<K, number>, from: Map<K, number>): void {
+  for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v);
+}
+
+/** Deterministic order: most first, then by key in code-unit order (never locale-dependent). */
+export function byCountThenKey(a: [string, number], b: [string, number]): number {
+  return b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+}
+
+/** Cap a counter to its `limit` biggest entries; the rest is summed into `other`. */
+export function topList(counter: Map<string, number>, limit: number): TopList {
+  const entries = [...counter.entries()].sort(byCountThenKey);
+  let total = 0;
+  for (const [, v] of entries) total += v;
+  const items = entries.slice(0, limit).map(([key, count]) => ({ key, count }));
+  let listed = 0;
+  for (const i of items) listed += i.count;
+  return { items, other: total - listed, distinct: entries.length, total };
+}
+
+export function sortedRecord(m: Map<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k of [...m.keys()].sort()) out[k] = m.get(k)!;
+  return out;
+}

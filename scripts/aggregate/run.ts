@@ -1,0 +1,142 @@
+/**
+ * One week, end to end up to the summary: discover → read → parse → aggregate → enrich.
+ * Everything that can go wrong with the input is counted in the summary's data-quality section
+ * and never stops the run; only a missing log root or no readable file at all is an error.
+ */
+import type { HoneypotEvent, HoneypotParser, ParseContext } from "../model/event.ts";
+import type { WeekSummary } from "../model/summary.ts";
+import type { SiteSettings } from "../model/settings.ts";
+import { PARSERS, parserByName } from "../parse/registry.ts";
+import { discoverFiles, explicitFiles, type Discovery } from "../discover/layout.ts";
+import { firstEventTime, selectForWindow, honeypotsNeedingDedup, type SelectedFile } from "../discover/window.ts";
+import { readLines } from "../read/lines.ts";
+import { WeekAccumulator } from "./accumulator.ts";
+import { finalizeWeek } from "./finalize.ts";
+import { openCountryLookup, type CountryLookup } from "../enrich/geo.ts";
+import { SourceFilter } from "../enrich/addresses.ts";
+import { LineHashSet } from "./dedup.ts";
+import type { WeekWindow } from "../util/week.ts";
+
+export class AggregateError extends Error {}
+
+export interface AggregateInput {
+  /** A log root (T-Pot data folder, ~/tpotce, Cowrie folder) or explicit files. */
+  logs: { root: string } | { files: string[] };
+  window: WeekWindow;
+  settings: SiteSettings;
+  /** Reuse an opened GeoIP reader across weeks. */
+  geo?: CountryLookup;
+  progress?: ProgressSink;
+}
+
+export interface ProgressSink {
+  start(totalFiles: number, totalBytes: number): void;
+  advance(bytes: number): void;
+  fileDone(path: string): void;
+  finish(): void;
+}
+
+export interface AggregateResult {
+  summary: WeekSummary;
+  discovery: Discovery;
+  /** Files read for this week (after the window selection). */
+  filesRead: SelectedFile[];
+  bytesRead: number;
+}
+
+export async function aggregateWeek(input: AggregateInput): Promise<AggregateResult> {
+  const { window, settings } = input;
+  const discovery = "root" in input.logs ? await discoverFiles(input.logs.root, PARSERS) : await explicitFiles(input.logs.files, PARSERS);
+  if ("root" in input.logs && discovery.problems.some((p) => p.path === (input.logs as { root: string }).root)) {
+    const p = discovery.problems[0]!;
+    throw new AggregateError(`log folder ${p.path}: ${p.reason === "not-found" ? "does not exist" : p.detail}`);
+  }
+  if (discovery.files.length === 0) {
+    const where = "root" in input.logs ? input.logs.root : input.logs.files.join(", ");
+    throw new AggregateError(`no honeypot log files found in ${where} (expected T-Pot's <honeypot>/log/ folders or Cowrie's cowrie.json*)`);
+  }
+
+  const ctxFor = (file: string): ParseContext => ({ sensorTimeZone: settings.sensorTimeZone, file });
+  const withTimes: SelectedFile[] = [];
+  for (const f of discovery.files) {
+    withTimes.push({ ...f, firstEventMs: await firstEventTime(f, parserByName(f.honeypot)!, ctxFor(f.path)) });
+  }
+  const selected = selectForWindow(withTimes, window.startMs, window.endMs);
+  const dedupFor = honeypotsNeedingDedup(selected);
+
+  const attackHoneypots = new Set(PARSERS.filter((p) => p.countsAsAttack).map((p) => p.name));
+  const acc = new WeekAccumulator(window.startMs, window.endMs, window.timeZone, attackHoneypots);
+  const filter = new SourceFilter(settings.sensorAddresses);
+  const seen = new Map<string, LineHashSet>();
+  for (const p of discovery.problems) {
+    const f = acc.file(p.path, "?");
+    acc.problem(f, "notes", p.reason, 0);
+  }
+
+  const totalBytes = selected.reduce((s, f) => s + f.size, 0);
+  input.progress?.start(selected.length, totalBytes);
+  let bytesRead = 0;
+  for (const file of selected) {
+    const parser = parserByName(file.honeypot)!;
+    const ctx = ctxFor(file.path);
+    const fa = acc.file(file.path, file.honeypot);
+    let dedup: LineHashSet | undefined;
+    if (dedupFor.has(file.honeypot)) {
+      dedup = seen.get(file.honeypot) ?? new LineHashSet();
+      seen.set(file.honeypot, dedup);
+    }
+    const take = (e: HoneypotEvent, line: string): void => {
+      if (!acc.inWeek(e.ts)) {
+        fa.outsideWeek++;
+        return;
+      }
+      if (dedup && !dedup.addIfNew(line)) {
+        acc.duplicates++;
+        return;
+      }
+      if (e.srcIp !== undefined && !filter.isAttacker(e.srcIp)) {
+        acc.excludedSources++;
+        return;
+      }
+      fa.events++;
+      acc.add(e);
+    };
+    const stats = await readLines(
+      file.path,
+      {
+        line(text, lineNo, last) {
+          fa.lines++;
+          const result = parser.parse(text, ctx);
+          if (Array.isArray(result)) {
+            for (const r of result) {
+              if (typeof r === "string") acc.problem(fa, "skipped", r, lineNo);
+              else take(r, text);
+            }
+          } else if (typeof result === "string") {
+            // A final line without its newline that does not parse was cut off mid-write.
+            const reason = last && result === "not-json" ? "cut-off" : result;
+            if (reason !== "empty") acc.problem(fa, "skipped", reason, lineNo);
+          } else take(result, text);
+        },
+        lineFault(fault, lineNo) {
+          if (fault === "too-long") {
+            fa.lines++;
+            acc.problem(fa, "skipped", fault, lineNo);
+          } else acc.problem(fa, "notes", fault, lineNo);
+        },
+        fileFault(fault) {
+          acc.problem(fa, "notes", fault, 0);
+        },
+      },
+      (n) => input.progress?.advance(n),
+    );
+    bytesRead += stats.bytes;
+    input.progress?.fileDone(file.path);
+  }
+  input.progress?.finish();
+
+  const geo = input.geo ?? (await openCountryLookup(settings.geoipCountryDb));
+  const labels = new Map(PARSERS.map((p: HoneypotParser) => [p.name, p.label]));
+  const summary = finalizeWeek(acc, { window, geo, sourceMasking: settings.sourceMasking, labels });
+  return { summary, discovery, filesRead: selected, bytesRead };
+}

@@ -1,0 +1,103 @@
+/**
+ * Which discovered files may hold a week's events. Rotation is per restart, not per day, and some
+ * honeypots write a line when a connection ENDS, so file boundaries say little; file mtimes say
+ * nothing once logs are copied. What does: the time of a file's first event. Within one rotation
+ * family, a file ends where the next one starts. A file is read when its span, widened by a margin
+ * (late lines), touches the week. Files whose first event cannot be found are always read.
+ */
+import { open } from "node:fs/promises";
+import { gunzipSync, constants as zlibConstants } from "node:zlib";
+import type { HoneypotParser, ParseContext } from "../model/event.ts";
+import type { LogFile } from "./layout.ts";
+
+/** Late lines (Dionaea/Honeytrap log at connection end) and clock slop. */
+export const WINDOW_MARGIN_MS = 24 * 3600 * 1000;
+const PEEK_BYTES = 256 * 1024;
+const PEEK_LINES = 200;
+
+export interface SelectedFile extends LogFile {
+  /** Time of the first event found at the start of the file, or null. */
+  firstEventMs: number | null;
+}
+
+export async function firstEventTime(file: LogFile, parser: HoneypotParser, ctx: ParseContext): Promise<number | null> {
+  let buf: Buffer;
+  try {
+    const fh = await open(file.path, "r");
+    try {
+      const chunk = Buffer.alloc(PEEK_BYTES);
+      const { bytesRead } = await fh.read(chunk, 0, PEEK_BYTES, 0);
+      buf = chunk.subarray(0, bytesRead);
+    } finally {
+      await fh.close();
+    }
+    if (buf.length >= 2 && buf[0] === 0x1f && buf[1] === 0x8b) {
+      // A partial gzip member: decode what is there without failing on the cut.
+      buf = gunzipSync(buf, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+    }
+  } catch {
+    return null;
+  }
+  const lines = buf.toString("utf8").split("\n", PEEK_LINES);
+  let earliest: number | null = null;
+  for (const line of lines) {
+    let result;
+    try {
+      result = parser.parse(line, ctx);
+    } catch {
+      continue;
+    }
+    for (const r of Array.isArray(result) ? result : [result]) {
+      if (typeof r === "object" && r.ts > 0 && (earliest === null || r.ts < earliest)) earliest = r.ts;
+    }
+    if (earliest !== null) break;
+  }
+  return earliest;
+}
+
+/** Keep the files whose span may overlap [startMs, endMs). */
+export function selectForWindow(files: SelectedFile[], startMs: number, endMs: number): SelectedFile[] {
+  const keep = new Set<SelectedFile>();
+  const families = new Map<string, SelectedFile[]>();
+  for (const f of files) {
+    const dir = f.path.slice(0, f.path.length - f.path.split(/[\\/]/).pop()!.length);
+    // A live file heads both rotation families of its base name.
+    const schemes = f.scheme === "live" ? ["numbered", "dated"] : [f.scheme];
+    for (const s of schemes) {
+      const key = `${f.honeypot}\u0000${dir}\u0000${f.base}\u0000${s}`;
+      const list = families.get(key) ?? [];
+      list.push(f);
+      families.set(key, list);
+    }
+  }
+  for (const family of families.values()) {
+    const known = family.filter((f) => f.firstEventMs !== null).sort((a, b) => a.firstEventMs! - b.firstEventMs!);
+    for (const f of family) if (f.firstEventMs === null) keep.add(f);
+    known.forEach((f, i) => {
+      if (f.firstEventMs! >= endMs + WINDOW_MARGIN_MS) return;
+      const next = known[i + 1];
+      if (next && f.scheme !== "live" && next.firstEventMs! < startMs - WINDOW_MARGIN_MS) return;
+      keep.add(f);
+    });
+  }
+  return files.filter((f) => keep.has(f));
+}
+
+/** Honeypots whose selected files can hold the same record twice (two rotation schemes, or copies). */
+export function honeypotsNeedingDedup(files: LogFile[]): Set<string> {
+  const out = new Set<string>();
+  const schemes = new Map<string, Set<string>>();
+  const names = new Map<string, Set<string>>();
+  for (const f of files) {
+    const s = schemes.get(f.honeypot) ?? new Set();
+    if (f.scheme !== "live") s.add(f.scheme);
+    schemes.set(f.honeypot, s);
+    const name = f.path.split(/[\\/]/).pop()!;
+    const key = `${f.honeypot}\u0000${name}`;
+    const dirs = names.get(key) ?? new Set();
+    dirs.add(f.path);
+    names.set(key, dirs);
+    if (s.size > 1 || dirs.size > 1) out.add(f.honeypot);
+  }
+  return out;
+}
