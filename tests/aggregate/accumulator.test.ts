@@ -1,0 +1,140 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { WeekAccumulator } from "../../scripts/aggregate/accumulator.ts";
+import { finalizeWeek } from "../../scripts/aggregate/finalize.ts";
+import { topList } from "../../scripts/aggregate/counter.ts";
+import { weekWindow } from "../../scripts/util/week.ts";
+import { serializeSummary } from "../../scripts/store/weeks.ts";
+import { maskAddress, SourceFilter } from "../../scripts/enrich/addresses.ts";
+import type { HoneypotEvent } from "../../scripts/model/event.ts";
+import type { CountryLookup } from "../../scripts/enrich/geo.ts";
+
+const W = weekWindow("2019-W26", "Asia/Tokyo");
+const HOUR = 3600_000;
+const ATTACK = new Set(["cowrie", "honeytrap", "dionaea"]);
+// A stand-in GeoIP: the first octet names the country, so tests read at a glance.
+const geo: CountryLookup = {
+  info: { name: "test", built: "2019-06-01" },
+  country: (ip) => ({ "1": "CN", "36": "ID", "5": "NL", "31": "RU" })[ip.split(".")[0]!] ?? "ZZ",
+};
+const labels = new Map([["cowrie", "Cowrie"], ["honeytrap", "Honeytrap"], ["dionaea", "Dionaea"]]);
+
+function acc() {
+  return new WeekAccumulator(W.startMs, W.endMs, W.timeZone, ATTACK);
+}
+function finalize(a: WeekAccumulator) {
+  return finalizeWeek(a, { window: W, geo, sourceMasking: "full", labels });
+}
+const at = (hour: number) => W.startMs + hour * HOUR + 1234;
+
+function events(): HoneypotEvent[] {
+  const out: HoneypotEvent[] = [];
+  for (let i = 0; i < 300; i++) {
+    const ip = `${[1, 36, 5, 31][i % 4]}.0.${i % 7}.${i % 11}`;
+    const ts = at((i * 37) % 168);
+    out.push({ honeypot: "cowrie", ts, kind: "connect", srcIp: ip, dstPort: i % 3 ? 22 : 23, session: `s${i}` });
+    out.push({ honeypot: "cowrie", ts, kind: "login", srcIp: ip, username: i % 5 ? "root" : "admin", password: String(i % 13), loginSuccess: i % 10 === 0 });
+    out.push({ honeypot: "cowrie", ts, kind: "command", srcIp: ip, command: i % 2 ? "uname -a" : "cat /proc/cpuinfo" });
+    out.push({ honeypot: "cowrie", ts, kind: "tunnel", srcIp: ip, tunnelHost: "example.com", tunnelPort: 443 });
+    out.push({ honeypot: "honeytrap", ts, kind: "connect", srcIp: ip, dstPort: i % 2 ? 3389 : 7001 });
+    out.push({ honeypot: "suricata", ts, kind: "alert", srcIp: ip, alert: { signature: "ET TEST", signatureId: 1, category: "Attempted", severity: 1, cves: ["CVE-2019-2725"] } });
+    if (i % 50 === 0) out.push({ honeypot: "cowrie", ts, kind: "download", srcIp: ip, url: "http://x/y.sh", sha256: "ab".repeat(32) });
+  }
+  return out;
+}
+
+test("counting rules: honeypot events vs alerts, connections by attacked port, tunnels apart", () => {
+  const a = acc();
+  for (const e of events()) a.add(e);
+  const s = finalize(a);
+  assert.is(s.totals.events, 300 * 5 + 6); // cowrie 4/iteration + honeytrap 1, + downloads; no suricata
+  assert.is(s.honeypots.cowrie!.events, 1206);
+  assert.is(s.honeypots.honeytrap!.events, 300);
+  assert.is(s.suricata.alerts, 300);
+  assert.equal(s.suricata.cves.items, [{ key: "CVE-2019-2725", count: 300 }]);
+  assert.is(s.totals.connections, 600);
+  const ports = Object.fromEntries(s.ports.map((p) => [p.port, p.connections]));
+  assert.equal(ports, { 22: 200, 23: 100, 3389: 150, 7001: 150 });
+  assert.not.ok(ports[443], "a tunnel target is never an attacked port");
+  assert.equal(s.cowrie.tunnelTargets.items, [{ key: "example.com:443", count: 300 }]);
+  assert.is(s.cowrie.sessions, 300);
+  assert.is(s.cowrie.loginAttempts, 300);
+  assert.is(s.cowrie.loginSuccesses, 30);
+  assert.is(s.cowrie.commandCount, 300);
+  assert.equal(s.cowrie.downloads, [{ sha256: "ab".repeat(32), url: "http://x/y.sh", count: 6 }]);
+  assert.is(s.hourly.length, 168);
+  assert.is(s.hourly.reduce((n, h) => n + h.events, 0), s.totals.events);
+  assert.is(s.countries.total, s.totals.events);
+  const p3389 = s.ports.find((p) => p.port === 3389)!;
+  assert.is(p3389.perDay.reduce((x, y) => x + y, 0), 150);
+  assert.is(p3389.countries.total, 150);
+});
+
+test("merge property: two halves merged give the same summary as one pass, byte for byte", () => {
+  const all = events();
+  const one = acc();
+  for (const e of all) one.add(e);
+  const left = acc();
+  const right = acc();
+  all.forEach((e, i) => (i % 3 ? left : right).add(e));
+  left.merge(right);
+  assert.is(serializeSummary(finalize(left)), serializeSummary(finalize(one)));
+});
+
+test("the same input in another order gives a byte-identical summary", () => {
+  const all = events();
+  const a = acc();
+  for (const e of all) a.add(e);
+  const b = acc();
+  for (const e of [...all].reverse()) b.add(e);
+  assert.is(serializeSummary(finalize(b)), serializeSummary(finalize(a)));
+});
+
+test("hours and days are local: 6/29 09:00 JST is day 5, hour 5*24+9", () => {
+  const a = acc();
+  const ts = Date.UTC(2019, 5, 29, 0, 30); // 09:30 JST
+  for (let i = 0; i < 10; i++) a.add({ honeypot: "cowrie", ts, kind: "other", srcIp: i < 6 ? "5.1.1.1" : "31.1.1.1" });
+  const s = finalize(a);
+  assert.is(s.peak!.start, "2019-06-29T09:00:00+09:00");
+  assert.equal(s.peak!.countries.items, [{ key: "NL", count: 6 }, { key: "RU", count: 4 }]);
+  assert.is(s.honeypots.cowrie!.perDay[5], 10);
+  assert.is(s.hourly[5 * 24 + 9]!.uniqueSources, 2);
+});
+
+test("a busy honeypot silent for 30 hours is an outage; a quiet one is not", () => {
+  const a = acc();
+  for (let h = 0; h < 168; h++) {
+    if (h >= 30) for (let k = 0; k < 5; k++) a.add({ honeypot: "honeytrap", ts: at(h), kind: "connect", srcIp: "1.2.3.4", dstPort: 80 });
+    if (h % 24 === 0) a.add({ honeypot: "dionaea", ts: at(h), kind: "connect", srcIp: "1.2.3.4", dstPort: 445 });
+  }
+  const s = finalize(a);
+  assert.equal(s.health.outages, [{ honeypot: "honeytrap", start: "2019-06-24T00:00:00+09:00", end: "2019-06-25T06:00:00+09:00", hours: 30 }]);
+  assert.is(s.health.silentHours.honeytrap, 30);
+  assert.is(s.health.silentHours.dionaea, undefined);
+});
+
+test("top lists keep an explicit remainder so totals add up", () => {
+  const m = new Map([["a", 5], ["b", 3], ["c", 3], ["d", 1]]);
+  const t = topList(m, 2);
+  assert.equal(t, { items: [{ key: "a", count: 5 }, { key: "b", count: 3 }], other: 4, distinct: 4, total: 12 });
+});
+
+test("masking: /24, hidden and full; private and own addresses are not attackers", () => {
+  assert.is(maskAddress("36.64.5.9", "/24"), "36.64.5.0/24");
+  assert.is(maskAddress("2001:db8:1:2::5", "/24"), "2001:db8:1::/48");
+  assert.is(maskAddress("36.64.5.9", "hidden"), null);
+  assert.is(maskAddress("36.64.5.9", "full"), "36.64.5.9");
+  const f = new SourceFilter(["153.1.2.3"]);
+  for (const ip of ["10.1.1.1", "172.20.0.4", "192.168.0.1", "127.0.0.1", "0.0.0.0", "::1", "fe80::1", "153.1.2.3"]) assert.not.ok(f.isAttacker(ip), ip);
+  for (const ip of ["1.80.0.1", "36.64.0.1", "2a01:4f8::1"]) assert.ok(f.isAttacker(ip), ip);
+  const a = acc();
+  a.add({ honeypot: "cowrie", ts: at(1), kind: "other", srcIp: "36.64.5.9" });
+  a.add({ honeypot: "cowrie", ts: at(1), kind: "other", srcIp: "36.64.5.10" });
+  const s = finalizeWeek(a, { window: W, geo, sourceMasking: "/24", labels });
+  assert.equal(s.sources.items, [{ key: "36.64.5.0/24", count: 2 }]);
+  const h = finalizeWeek(a, { window: W, geo, sourceMasking: "hidden", labels });
+  assert.equal(h.sources.items, []);
+  assert.is(h.sources.total, 2);
+});
+
+test.run();
