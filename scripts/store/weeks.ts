@@ -8,7 +8,8 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic } from "../util/atomic.ts";
 import { isWeekId } from "../util/week.ts";
-import { SUMMARY_SCHEMA_ID, SUMMARY_SCHEMA_VERSION, type WeekSummary } from "../model/summary.ts";
+import { SUMMARY_SCHEMA_ID, type WeekSummary } from "../model/summary.ts";
+import { migrateSummary } from "./migrate.ts";
 import { validateSummary } from "./validate.ts";
 
 export class SummaryError extends Error {}
@@ -37,12 +38,13 @@ export function parseSummary(text: string, file: string): WeekSummary {
   } catch (err) {
     throw new SummaryError(`${file}: not JSON (${(err as Error).message})`);
   }
-  const v = value as Partial<WeekSummary>;
-  if (v?.schema !== SUMMARY_SCHEMA_ID) throw new SummaryError(`${file}: not a honeyweek week summary`);
-  if (typeof v.schemaVersion !== "number" || v.schemaVersion > SUMMARY_SCHEMA_VERSION) {
-    throw new SummaryError(
-      `${file}: schema version ${v.schemaVersion} is newer than this honeyweek understands (${SUMMARY_SCHEMA_VERSION}); upgrade honeyweek`,
-    );
+  if (typeof value !== "object" || value === null || (value as { schema?: unknown }).schema !== SUMMARY_SCHEMA_ID) {
+    throw new SummaryError(`${file}: not a honeyweek week summary`);
+  }
+  try {
+    value = migrateSummary(value as Record<string, unknown>, file);
+  } catch (err) {
+    throw new SummaryError((err as Error).message);
   }
   const problems = validateSummary(value);
   if (problems.length) throw new SummaryError(`${file}: ${problems.slice(0, 5).join("; ")}`);
