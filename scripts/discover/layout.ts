@@ -13,8 +13,11 @@ export interface LogFile {
   honeypot: string;
   /** The live base name this file rotates from, e.g. "cowrie.json" for "cowrie.json.3.gz". */
   base: string;
-  /** "live" (the file being written), "numbered" (logrotate .N / .N.gz), "dated" (.YYYY-MM-DD). */
-  scheme: "live" | "numbered" | "dated";
+  /**
+   * "live" (the file being written), "numbered" (logrotate .N / .N.gz), "dated" (.YYYY-MM-DD), or
+   * "copy" (any other suffix: a saved copy such as `cowrie.json.AT-2022-06-02T12-00Z` or `.bak`).
+   */
+  scheme: "live" | "numbered" | "dated" | "copy";
   /** For numbered files N, for dated files the date. */
   generation: number | null;
   date: string | null;
@@ -45,9 +48,30 @@ export function rotationOf(name: string): { base: string; scheme: LogFile["schem
 
 /** The parser owning a file found in a honeypot's log folder (by folder, then by file name). */
 export function ownerOf(dirName: string, fileName: string, parsers: readonly HoneypotParser[]): HoneypotParser | undefined {
-  const { base } = rotationOf(fileName);
-  const byDir = parsers.filter((p) => p.dir === dirName);
-  return byDir.find((p) => p.files.test(base)) ?? (byDir.length ? undefined : parsers.find((p) => p.files.test(base)));
+  return classify(dirName, fileName, parsers)?.parser;
+}
+
+/**
+ * A file name → its parser and rotation. Known rotation suffixes first; failing that, the longest
+ * leading part of the name that a parser owns, the rest being a copy's suffix.
+ */
+export function classify(
+  dirName: string,
+  fileName: string,
+  parsers: readonly HoneypotParser[],
+): { parser: HoneypotParser; base: string; scheme: LogFile["scheme"]; generation: number | null; date: string | null } | undefined {
+  const byDir = dirName ? parsers.filter((p) => p.dir === dirName) : [];
+  const pool = byDir.length ? byDir : parsers;
+  const rot = rotationOf(fileName);
+  const direct = pool.find((p) => p.files.test(rot.base));
+  if (direct) return { parser: direct, ...rot };
+  const parts = fileName.split(".");
+  for (let n = parts.length - 1; n >= 1; n--) {
+    const base = parts.slice(0, n).join(".");
+    const p = pool.find((q) => q.files.test(base));
+    if (p) return { parser: p, base, scheme: "copy", generation: null, date: null };
+  }
+  return undefined;
 }
 
 /**
@@ -87,8 +111,9 @@ export async function discoverFiles(root: string, parsers: readonly HoneypotPars
   const seen = new Set<string>();
   for (const { dir, hint } of candidates) {
     for (const name of await listDir(dir, problems, true)) {
-      const owner = hint ? ownerOf(hint, name, parsers) : parsers.find((p) => p.files.test(rotationOf(name).base));
-      if (!owner) continue;
+      if (name.startsWith(".")) continue; // our own temp files, editor swap files
+      const c = classify(hint, name, parsers);
+      if (!c) continue;
       const path = join(dir, name);
       const st = await stat(path).catch((err: NodeJS.ErrnoException) => err);
       if (st instanceof Error) {
@@ -100,7 +125,7 @@ export async function discoverFiles(root: string, parsers: readonly HoneypotPars
       const real = await realpath(path).catch(() => path);
       if (seen.has(real)) continue;
       seen.add(real);
-      files.push({ path, honeypot: owner.name, ...rotationOf(name), size: st.size });
+      files.push({ path, honeypot: c.parser.name, base: c.base, scheme: c.scheme, generation: c.generation, date: c.date, size: st.size });
     }
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -122,12 +147,12 @@ export async function explicitFiles(paths: string[], parsers: readonly HoneypotP
     const name = basename(path);
     const segments = path.split(/[\\/]/);
     const hint = [...segments].reverse().find((s) => dirs.has(s)) ?? "";
-    const owner = hint ? ownerOf(hint, name, parsers) : parsers.find((p) => p.files.test(rotationOf(name).base));
-    if (!owner) {
+    const c = classify(hint, name, parsers);
+    if (!c) {
       problems.push({ path, reason: "unreadable", detail: "no parser knows this file name; put it under <honeypot>/log/" });
       continue;
     }
-    files.push({ path, honeypot: owner.name, ...rotationOf(name), size: st.size });
+    files.push({ path, honeypot: c.parser.name, base: c.base, scheme: c.scheme, generation: c.generation, date: c.date, size: st.size });
   }
   return { files, problems, layout: "explicit files" };
 }

@@ -62,7 +62,8 @@ export function selectForWindow(files: SelectedFile[], startMs: number, endMs: n
   for (const f of files) {
     const dir = f.path.slice(0, f.path.length - f.path.split(/[\\/]/).pop()!.length);
     // A live file heads both rotation families of its base name.
-    const schemes = f.scheme === "live" ? ["numbered", "dated"] : [f.scheme];
+    // A copy of the live file (saved under another suffix) is treated like the live file.
+    const schemes = f.scheme === "live" || f.scheme === "copy" ? ["numbered", "dated"] : [f.scheme];
     for (const s of schemes) {
       const key = `${f.honeypot}\u0000${dir}\u0000${f.base}\u0000${s}`;
       const list = families.get(key) ?? [];
@@ -76,7 +77,7 @@ export function selectForWindow(files: SelectedFile[], startMs: number, endMs: n
     known.forEach((f, i) => {
       if (f.firstEventMs! >= endMs + WINDOW_MARGIN_MS) return;
       const next = known[i + 1];
-      if (next && f.scheme !== "live" && next.firstEventMs! < startMs - WINDOW_MARGIN_MS) return;
+      if (next && f.scheme !== "live" && f.scheme !== "copy" && next.firstEventMs! < startMs - WINDOW_MARGIN_MS) return;
       keep.add(f);
     });
   }

@@ -7,7 +7,7 @@ import { gzipSync } from "node:zlib";
 import { aggregateWeek, AggregateError } from "../../scripts/aggregate/run.ts";
 import { weekWindow } from "../../scripts/util/week.ts";
 import { DEFAULT_SETTINGS } from "../../scripts/util/settings.ts";
-import { discoverFiles, rotationOf } from "../../scripts/discover/layout.ts";
+import { discoverFiles, rotationOf, classify } from "../../scripts/discover/layout.ts";
 import { PARSERS } from "../../scripts/parse/registry.ts";
 
 const settings = { ...DEFAULT_SETTINGS, timeZone: "UTC" };
@@ -57,6 +57,9 @@ test("rotation names", () => {
   assert.equal(rotationOf("cowrie.json.12.gz"), { base: "cowrie.json", scheme: "numbered", generation: 12, date: null });
   assert.equal(rotationOf("cowrie.json.2019-06-24"), { base: "cowrie.json", scheme: "dated", generation: null, date: "2019-06-24" });
   assert.equal(rotationOf("attackers.json"), { base: "attackers.json", scheme: "live", generation: null, date: null });
+  const copy = classify("cowrie", "cowrie.json.AT-2022-06-02T12-00Z", PARSERS)!;
+  assert.equal([copy.parser.name, copy.base, copy.scheme], ["cowrie", "cowrie.json", "copy"]);
+  assert.is(classify("cowrie", "cowrie.log", PARSERS), undefined);
 });
 
 test("a T-Pot tree: files tagged by path, the week filtered by event time, duplicates counted once", async () => {
