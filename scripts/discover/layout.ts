@@ -61,7 +61,9 @@ export function classify(
   parsers: readonly HoneypotParser[],
 ): { parser: HoneypotParser; base: string; scheme: LogFile["scheme"]; generation: number | null; date: string | null } | undefined {
   const byDir = dirName ? parsers.filter((p) => p.dir === dirName) : [];
-  const pool = byDir.length ? byDir : parsers;
+  // Without a honeypot folder to go by, only specific file names are trusted (qeeqbox's
+  // "<protocol>.log" pattern would otherwise claim any *.log, such as Cowrie's text log).
+  const pool = byDir.length ? byDir : parsers.filter((p) => !isGeneric(p));
   const rot = rotationOf(fileName);
   const direct = pool.find((p) => p.files.test(rot.base));
   if (direct) return { parser: direct, ...rot };
@@ -72,6 +74,10 @@ export function classify(
     if (p) return { parser: p, base, scheme: "copy", generation: null, date: null };
   }
   return undefined;
+}
+
+function isGeneric(p: HoneypotParser): boolean {
+  return ["x-unknown-name.log", "x-unknown-name.json", "x-unknown-name.txt"].some((n) => p.files.test(n));
 }
 
 /**
@@ -104,7 +110,9 @@ export async function discoverFiles(root: string, parsers: readonly HoneypotPars
     layout = "standalone Cowrie install";
     candidates.push({ dir: join(root, "var", "log", "cowrie"), hint: "cowrie" });
   } else {
-    candidates.push({ dir: root, hint: "" });
+    // A flat folder named after a honeypot (var/log/cowrie) is that honeypot's folder.
+    const name = basename(root.replace(/[\\/]+$/, ""));
+    candidates.push({ dir: root, hint: dirs.has(name) ? name : "" });
   }
 
   const files: LogFile[] = [];
