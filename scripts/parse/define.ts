@@ -78,3 +78,23 @@ export function defineJsonParser(info: ParserInfo, toEvent: RecordParser): Honey
     return toEvent(rec, ctx, line);
   });
 }
+
+/**
+ * A line of a log that mixes JSON records with plain text (Ddospot status lines, Wordpot/werkzeug
+ * and Go-pot noise, panics): text is "not-an-event", a broken JSON record is still "not-json".
+ */
+export function parseMixedLine(line: string): JsonRecord | SkipReason {
+  const start = firstNonBlank(line);
+  if (start < 0) return "empty";
+  if (line.charCodeAt(start) !== 123 /* { */) return "not-an-event";
+  return parseJsonRecord(line);
+}
+
+/** Like defineJsonParser, for logs that mix JSON records and plain text lines. */
+export function defineMixedJsonParser(info: ParserInfo, toEvent: RecordParser): HoneypotParser {
+  return defineParser(info, (line, ctx) => {
+    const rec = parseMixedLine(line);
+    if (typeof rec === "string") return rec;
+    return toEvent(rec, ctx, line);
+  });
+}
