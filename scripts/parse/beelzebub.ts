@@ -69,6 +69,8 @@ export const beelzebub = defineMixedJsonParser(
       put(event, "clientVersion", nonEmpty(rec.client));
     } else if (kind === "command") {
       put(event, "command", text(rec.input));
+    } else if (kind === "connect") {
+      put(event, "clientVersion", nonEmpty(rec.client_version));
     }
     return event;
   },

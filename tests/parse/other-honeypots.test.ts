@@ -48,6 +48,7 @@ test("beelzebub: SSH attempt → login; Start → connect; input → command; En
   assert.is(start.kind, "connect");
   assert.is(start.dstPort, 22);
   assert.is(iso(start.ts), "2026-09-29T12:00:01.123Z");
+  assert.is(start.clientVersion, "SSH-2.0-OpenSSH_9.6");
   assert.is(asEvent(results[2]).command, "cat /etc/passwd");
   assert.is(asEvent(results[3]).kind, "other");
   const http = asEvent(results[4]);
