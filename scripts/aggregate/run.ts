@@ -3,18 +3,18 @@
  * Everything that can go wrong with the input is counted in the summary's data-quality section
  * and never stops the run; only a missing log root or no readable file at all is an error.
  */
-import type { HoneypotEvent, HoneypotParser, ParseContext } from "../model/event.ts";
+import type { HoneypotParser, ParseContext } from "../model/event.ts";
 import type { WeekSummary } from "../model/summary.ts";
 import type { SiteSettings } from "../model/settings.ts";
 import { PARSERS, parserByName } from "../parse/registry.ts";
 import { discoverFiles, explicitFiles, type Discovery } from "../discover/layout.ts";
 import { firstEventTime, selectForWindow, honeypotsNeedingDedup, type SelectedFile } from "../discover/window.ts";
-import { readLines } from "../read/lines.ts";
 import { WeekAccumulator } from "./accumulator.ts";
 import { finalizeWeek } from "./finalize.ts";
 import { openCountryLookup, type CountryLookup } from "../enrich/geo.ts";
 import { SourceFilter } from "../enrich/addresses.ts";
 import { LineHashSet } from "./dedup.ts";
+import { readFileInto } from "./file.ts";
 import type { WeekWindow } from "../util/week.ts";
 
 export class AggregateError extends Error {}
@@ -77,60 +77,12 @@ export async function aggregateWeek(input: AggregateInput): Promise<AggregateRes
   input.progress?.start(selected.length, totalBytes);
   let bytesRead = 0;
   for (const file of selected) {
-    const parser = parserByName(file.honeypot)!;
-    const ctx = ctxFor(file.path);
-    const fa = acc.file(file.path, file.honeypot);
     let dedup: LineHashSet | undefined;
     if (dedupFor.has(file.honeypot)) {
       dedup = seen.get(file.honeypot) ?? new LineHashSet();
       seen.set(file.honeypot, dedup);
     }
-    const take = (e: HoneypotEvent, line: string): void => {
-      if (!acc.inWeek(e.ts)) {
-        fa.outsideWeek++;
-        return;
-      }
-      if (dedup && !dedup.addIfNew(line)) {
-        acc.duplicates++;
-        return;
-      }
-      if (e.srcIp !== undefined && !filter.isAttacker(e.srcIp)) {
-        acc.excludedSources++;
-        return;
-      }
-      fa.events++;
-      acc.add(e);
-    };
-    const stats = await readLines(
-      file.path,
-      {
-        line(text, lineNo, last) {
-          fa.lines++;
-          const result = parser.parse(text, ctx);
-          if (Array.isArray(result)) {
-            for (const r of result) {
-              if (typeof r === "string") acc.problem(fa, "skipped", r, lineNo);
-              else take(r, text);
-            }
-          } else if (typeof result === "string") {
-            // A final line without its newline that does not parse was cut off mid-write.
-            const reason = last && result === "not-json" ? "cut-off" : result;
-            if (reason !== "empty") acc.problem(fa, "skipped", reason, lineNo);
-          } else take(result, text);
-        },
-        lineFault(fault, lineNo) {
-          if (fault === "too-long") {
-            fa.lines++;
-            acc.problem(fa, "skipped", fault, lineNo);
-          } else acc.problem(fa, "notes", fault, lineNo);
-        },
-        fileFault(fault) {
-          acc.problem(fa, "notes", fault, 0);
-        },
-      },
-      (n) => input.progress?.advance(n),
-    );
-    bytesRead += stats.bytes;
+    bytesRead += await readFileInto(acc, file, { ctx: ctxFor(file.path), filter, dedup, onBytes: (n) => input.progress?.advance(n) });
     input.progress?.fileDone(file.path);
   }
   input.progress?.finish();

@@ -15,7 +15,7 @@ export class MigrationError extends Error {}
 
 export function migrateSummary(value: Record<string, unknown>, file: string): Record<string, unknown> {
   let v = value;
-  let version = v.schemaVersion;
+  let version: unknown = v.schemaVersion;
   if (typeof version !== "number" || !Number.isInteger(version) || version < 1) {
     throw new MigrationError(`${file}: no schema version; not a summary this honeyweek can read`);
   }
@@ -24,8 +24,8 @@ export function migrateSummary(value: Record<string, unknown>, file: string): Re
       `${file}: schema version ${version} is newer than this honeyweek understands (${SUMMARY_SCHEMA_VERSION}); upgrade honeyweek`,
     );
   }
-  while (version < SUMMARY_SCHEMA_VERSION) {
-    const step = MIGRATIONS[version];
+  while ((version as number) < SUMMARY_SCHEMA_VERSION) {
+    const step = MIGRATIONS[version as number];
     if (!step) {
       throw new MigrationError(
         `${file}: schema version ${version} cannot be migrated to ${SUMMARY_SCHEMA_VERSION}; re-aggregate the week from its logs if you still have them`,
