@@ -63,6 +63,7 @@ export type SkipReason =
   | "no-timestamp" // a record with no usable time
   | "impossible-record" // e.g. honeytrap's 1970-01-01 / 0.0.0.0
   | "not-an-event" // a valid line that is not an event (header, banner, stats)
+  | "parser-error" // the parser itself failed on the line: a bug to report, not bad input
   | "outside-week"; // a valid event of another week (read because rotation spans weeks)
 
 export type ParseResult = HoneypotEvent | SkipReason;

@@ -55,7 +55,7 @@ export function newEvent(honeypot: string, ts: number, kind: EventKind): Honeypo
 
 /**
  * Wrap a line parser so it never throws: a bug or an unforeseen shape becomes a skipped line
- * ("not-json", the reason for "a line we could not read"), never a crashed week.
+ * ("parser-error", counted and reported so the bug is seen), never a crashed week.
  */
 export function defineParser(info: ParserInfo, parseLine: LineParser): HoneypotParser {
   return {
@@ -64,7 +64,7 @@ export function defineParser(info: ParserInfo, parseLine: LineParser): HoneypotP
       try {
         return parseLine(line, ctx);
       } catch {
-        return "not-json";
+        return "parser-error";
       }
     },
   };
