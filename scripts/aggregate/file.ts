@@ -15,6 +15,8 @@ export interface FileReadOptions {
   filter: SourceFilter;
   /** Shared by the files of a honeypot whose records can sit in two rotated copies. */
   dedup?: LineHashSet;
+  /** This file's number among the files sharing `dedup`. */
+  fileId?: number;
   onBytes?: (n: number) => void;
 }
 
@@ -28,7 +30,7 @@ export async function readFileInto(acc: WeekAccumulator, file: LogFile, o: FileR
       fa.outsideWeek++;
       return;
     }
-    if (dedup && !dedup.addIfNew(line)) {
+    if (dedup && !dedup.addIfNew(line, o.fileId ?? 0)) {
       acc.duplicates++;
       return;
     }

@@ -82,7 +82,13 @@ export async function aggregateWeek(input: AggregateInput): Promise<AggregateRes
       dedup = seen.get(file.honeypot) ?? new LineHashSet();
       seen.set(file.honeypot, dedup);
     }
-    bytesRead += await readFileInto(acc, file, { ctx: ctxFor(file.path), filter, dedup, onBytes: (n) => input.progress?.advance(n) });
+    bytesRead += await readFileInto(acc, file, {
+      ctx: ctxFor(file.path),
+      filter,
+      dedup,
+      fileId: selected.indexOf(file),
+      onBytes: (n) => input.progress?.advance(n),
+    });
     input.progress?.fileDone(file.path);
   }
   input.progress?.finish();
