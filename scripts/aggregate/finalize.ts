@@ -10,6 +10,7 @@ import type { CountryLookup } from "../enrich/geo.ts";
 import { maskAddress } from "../enrich/addresses.ts";
 import { bump, sortedRecord, topList, type Counter } from "./counter.ts";
 import type { WeekAccumulator } from "./accumulator.ts";
+import type { ExploitReport } from "../enrich/exploits/types.ts";
 import { sensorHealth } from "./health.ts";
 
 /** How many entries each ranked list keeps; the rest goes to `other`. */
@@ -35,6 +36,8 @@ export interface FinalizeOptions {
   geo: CountryLookup;
   sourceMasking: "full" | "/24" | "hidden";
   labels: Map<string, string>;
+  /** Exploit availability as of the week's end (enrich/exploits); an empty "not configured" report if absent. */
+  exploits?: ExploitReport;
 }
 
 export function finalizeWeek(acc: WeekAccumulator, o: FinalizeOptions): WeekSummary {
@@ -164,6 +167,7 @@ export function finalizeWeek(acc: WeekAccumulator, o: FinalizeOptions): WeekSumm
     },
     os: topList(acc.os, LIMITS.os),
     health: sensorHealth(perHour, acc.hours),
+    exploits: o.exploits ?? notLookedUp(o.window.days[6]!),
     quality: {
       files,
       skipped: sortedRecord(skipped),
@@ -174,6 +178,20 @@ export function finalizeWeek(acc: WeekAccumulator, o: FinalizeOptions): WeekSumm
     },
     provenance: { geoip: { name: o.geo.info.name, built: o.geo.info.built }, sourceMasking: o.sourceMasking },
   };
+}
+
+function notLookedUp(asOf: string): ExploitReport {
+  const message = "not looked up";
+  return {
+    asOf,
+    maxEntriesPerCve: 0,
+    invalidCves: [],
+    sources: {
+      exploitDb: { status: "not-configured", path: null, message, searched: [] },
+      kev: { status: "not-configured", path: null, message },
+    },
+    cves: [],
+  } as unknown as ExploitReport;
 }
 
 function cmp(a: string, b: string): number {

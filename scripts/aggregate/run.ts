@@ -16,6 +16,7 @@ import { SourceFilter } from "../enrich/addresses.ts";
 import { LineHashSet } from "./dedup.ts";
 import { readFileInto } from "./file.ts";
 import type { WeekWindow } from "../util/week.ts";
+import { lookupExploits } from "../enrich/exploits/index.ts";
 
 export class AggregateError extends Error {}
 
@@ -95,6 +96,19 @@ export async function aggregateWeek(input: AggregateInput): Promise<AggregateRes
 
   const geo = input.geo ?? (await openCountryLookup(settings.geoipCountryDb));
   const labels = new Map(PARSERS.map((p: HoneypotParser) => [p.name, p.label]));
-  const summary = finalizeWeek(acc, { window, geo, sourceMasking: settings.sourceMasking, labels });
+  const exploits = await exploitsAsOfWeek(acc, window, settings);
+  const summary = finalizeWeek(acc, { window, geo, sourceMasking: settings.sourceMasking, labels, exploits });
   return { summary, discovery, filesRead: selected, bytesRead };
+}
+
+/** Every CVE seen in the week's alerts and every watched CVE, looked up as of the week's last day. */
+async function exploitsAsOfWeek(acc: WeekAccumulator, window: WeekWindow, settings: SiteSettings) {
+  const cves = new Set<string>([...acc.suricata.cves.keys(), ...settings.watchedCves.map((c) => c.id)]);
+  return lookupExploits({
+    exploitDbPath: settings.exploitDbPath,
+    kevPath: settings.kevPath,
+    cves: [...cves].sort(),
+    keywordsByCve: Object.fromEntries(settings.watchedCves.map((c) => [c.id, c.keywords])),
+    asOf: window.days[6]!,
+  });
 }

@@ -41,6 +41,10 @@ export interface SiteSettings {
   geoipCountryDb: string | null;
   /** Path to an ASN MMDB (GeoLite2-ASN); null = no ASN statistics. */
   geoipAsnDb: string | null;
+  /** Exploit-DB's files_exploits.csv; null = look where Kali/searchsploit put it, else "not configured". */
+  exploitDbPath: string | null;
+  /** CISA KEV known_exploited_vulnerabilities.json; null = not configured. */
+  kevPath: string | null;
   /** The sensor's own public addresses: never counted as attackers. */
   sensorAddresses: string[];
   /** How source addresses are published. */

@@ -5,6 +5,8 @@
  * Countries are ISO 3166-1 alpha-2 codes ("ZZ" = unknown); they are named at render time.
  */
 
+import type { ExploitReport } from "../enrich/exploits/types.ts";
+
 export const SUMMARY_SCHEMA_ID = "honeyweek/week-summary";
 export const SUMMARY_SCHEMA_VERSION = 1;
 
@@ -195,6 +197,11 @@ export interface WeekSummary {
   /** p0f operating system guesses by observation. */
   os: TopList;
   health: SensorHealth;
+  /**
+   * Public exploits (Exploit-DB) and in-the-wild exploitation (CISA KEV) for every CVE seen in the
+   * week's alerts and every watched CVE, as of the week's last day.
+   */
+  exploits?: ExploitReport;
   quality: DataQuality;
   provenance: {
     /** GeoIP database used for countries, and its build date. */

@@ -22,6 +22,8 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   logRoot: "/data",
   geoipCountryDb: null,
   geoipAsnDb: null,
+  exploitDbPath: null,
+  kevPath: null,
   sensorAddresses: [],
   sourceMasking: "/24",
 };
