@@ -11,6 +11,7 @@ import { settingsFile } from "../../util/settings.ts";
 import { openCountryLookup } from "../../enrich/geo.ts";
 import { openWorkspace } from "../workspace.ts";
 import { runSample } from "./sample.ts";
+import { writeDemoExploitSources } from "./demoSources.ts";
 import { runAggregate } from "./aggregate.ts";
 import { runDraft } from "./draft.ts";
 import { runBuild, runServe } from "./site.ts";
@@ -21,7 +22,7 @@ import type { SiteSettings } from "../../model/settings.ts";
 export const DEMO_DIR = ".demo";
 
 /** The demo blog's settings: the seed post's series, watching RDP and WebLogic as it did. */
-export function demoSettings(logRoot: string): Partial<SiteSettings> {
+export function demoSettings(logRoot: string, exploits: { exploitDbPath: string; kevPath: string }): Partial<SiteSettings> {
   return {
     title: "ハニーポットメモリー (demo)",
     series: "ハニーポットメモリー",
@@ -38,6 +39,7 @@ export function demoSettings(logRoot: string): Partial<SiteSettings> {
     watchedCves: [{ id: "CVE-2019-2725", keywords: ["WebLogic"] }],
     baselineWeeks: 2,
     logRoot,
+    ...exploits,
     sourceMasking: "/24",
   };
 }
@@ -53,7 +55,10 @@ export async function runDemo(projectDir: string, o: DemoOptions): Promise<numbe
   const dir = join(projectDir, DEMO_DIR);
   const logs = join(dir, "logs");
   const site = settingsFile(join(dir, "data"));
-  if (!(await exists(site))) await writeFileAtomic(site, JSON.stringify(demoSettings(logs), null, 2) + "\n");
+  if (!(await exists(site))) {
+    const exploits = await writeDemoExploitSources(join(dir, "exploits"));
+    await writeFileAtomic(site, JSON.stringify(demoSettings(logs, exploits), null, 2) + "\n");
+  }
 
   const truth = join(logs, "ground-truth.json");
   let weekIds: string[];
