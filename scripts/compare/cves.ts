@@ -1,17 +1,23 @@
 /**
  * CVEs in focus: the watched ones (settings or the post's front matter) and the ones seen in this
  * week's Suricata alerts. Alerts are counted as alerts, not attacks. Exploit availability comes from
- * the summary's `exploits` slot when the enrich stage has filled it (types.ts SummaryExploits).
+ * the summary's `exploits` report when the enrich stage has filled it.
  */
 import type { WatchedCve } from "../model/settings.ts";
 import type { WeekSummary } from "../model/summary.ts";
 import { baselineOf } from "./baseline.ts";
 import { normalizeCveId } from "./subject.ts";
-import type { CveFocus, ExploitAvailability, HistoryCoverage, SummaryExploits } from "./types.ts";
+import type { ExploitReport } from "../enrich/exploits/types.ts";
+import type { CveExploits, CveFocus, HistoryCoverage } from "./types.ts";
 
-export function exploitsFor(summary: WeekSummary, id: string): ExploitAvailability | undefined {
-  const slot = (summary as WeekSummary & SummaryExploits).exploits;
-  return slot && Object.hasOwn(slot, id) ? slot[id] : undefined;
+/**
+ * The week's exploit findings for one CVE, or undefined when the week has no report or the report
+ * did not ask about it. (Read structurally: summaries stored before the report existed lack it.)
+ */
+export function exploitsFor(summary: WeekSummary, id: string): CveExploits | undefined {
+  const report = (summary as { exploits?: ExploitReport }).exploits;
+  const found = report?.cves?.find((c) => normalizeCveId(c.id) === id);
+  return report && found ? { asOf: report.asOf, report: found, sources: report.sources } : undefined;
 }
 
 export function cveFocusOf(

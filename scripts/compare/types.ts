@@ -6,6 +6,7 @@
  * client versions) appear only as keys of `Ranked` items; the draft never writes them into
  * Markdown, it asks a shortcode to render them from the stored summaries.
  */
+import type { CveExploitReport, ExploitReport } from "../enrich/exploits/types.ts";
 import type { Outage, Ranked } from "../model/summary.ts";
 
 /** How this week compares with its baseline; the rule is in verdict.ts. */
@@ -144,32 +145,15 @@ export interface Downtime {
   ports: PortOutageEffect[];
 }
 
-/** One Exploit-DB entry that matched a CVE by the week's end (reference/CVE-SOURCES.md). */
-export interface ExploitDbEntry {
-  id: number;
-  /** Exploit-DB's title: external text, rendered escaped, never written into Markdown. */
-  description: string;
-  /** date_added, YYYY-MM-DD: when Exploit-DB had it. */
-  dateAdded: string;
-  verified: boolean;
-  matchedBy: "cve" | "keyword";
-}
-
 /**
- * Public exploit availability for a CVE *as of the week's end*. Not computed yet: the enrich stage
- * will fill it (see SummaryWithExploits); the draft renders it when present.
+ * Exploit availability for one CVE *as of the week's end*, from the summary's `exploits` report
+ * (enrich/exploits): Exploit-DB matches by CVE id and by product keywords, CISA KEV listing, and
+ * whether each source was read and reaches the week's end.
  */
-export interface ExploitAvailability {
-  /** The date the sources were read "as of" (the week's last local day). */
+export interface CveExploits {
   asOf: string;
-  exploitDb: ExploitDbEntry[];
-  /** CISA KEV: exploited in the wild (a different claim from "a PoC is public"). */
-  kev: { dateAdded: string } | null;
-}
-
-/** The slot the enrich stage is expected to add to WeekSummary: exploit data by CVE id. */
-export interface SummaryExploits {
-  exploits?: Record<string, ExploitAvailability>;
+  report: CveExploitReport;
+  sources: ExploitReport["sources"];
 }
 
 export interface CveFocus {
@@ -182,8 +166,8 @@ export interface CveFocus {
   /** Suricata alerts with this CVE this week. */
   alerts: number;
   baseline: Baseline | null;
-  /** Present when the enrich stage has read Exploit-DB/KEV for this week. */
-  exploits?: ExploitAvailability;
+  /** Present when the enrich stage has read Exploit-DB/KEV for this week and asked about this CVE. */
+  exploits?: CveExploits;
 }
 
 /** Everything compareWeek finds, grouped by kind. */

@@ -18,6 +18,16 @@ export function countryName(code: string, lang: Lang): string {
   }
 }
 
+/** English names that take "the" in running text ("from the Netherlands"). */
+const WITH_ARTICLE = new Set(["AE", "BS", "CF", "DO", "FK", "FO", "GM", "KY", "MH", "MV", "NL", "PH", "SB", "TC", "US", "GB", "VA", "VG", "VI"]);
+
+/** A country as running text: in English with "the" where it takes one ("the Netherlands"). */
+export function countryInProse(code: string, lang: Lang): string {
+  const name = countryName(code, lang);
+  if (lang === "en" && WITH_ARTICLE.has(code)) return `the ${name}`;
+  return name;
+}
+
 /**
  * "オランダとロシア", "A,B,C" (or "A、B、C"); "the Netherlands and Russia" style without articles:
  * "Netherlands and Russia", "A, B and C".

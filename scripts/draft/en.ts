@@ -12,6 +12,11 @@ import type { FootnoteLabel, Voice } from "./voice.ts";
 
 const SMALL_NUMBERS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 const words = (n: number) => SMALL_NUMBERS[n] ?? String(n);
+/**
+ * The noun after a shortcode number. The number is read at build time; its noun follows the
+ * count the draft saw (they differ only if a re-aggregation crosses 1, and the author reads it).
+ */
+const noun = (n: number, singular: string, plural = `${singular}s`) => (n === 1 ? singular : plural);
 
 export function englishVoice(): Voice {
   const days = (plan: PostPlan) => plan.summary.week.days;
@@ -35,16 +40,16 @@ export function englishVoice(): Voice {
   const trend = (verdict: Verdict) =>
     verdict === "above" ? "above average" : verdict === "below" ? "below average" : "about average";
 
-  const noveltyWords: Record<NoveltyCategory, string> = {
-    ports: "destination ports",
-    usernames: "usernames",
-    passwords: "passwords",
-    credentials: "username/password pairs",
-    commands: "commands",
-    downloads: "downloaded files (SHA-256)",
-    clientVersions: "SSH client versions",
-    hassh: "SSH client fingerprints (HASSH)",
-    cves: "CVE ids (Suricata alerts)",
+  const noveltyWords: Record<NoveltyCategory, [string, string]> = {
+    ports: ["destination port", "destination ports"],
+    usernames: ["username", "usernames"],
+    passwords: ["password", "passwords"],
+    credentials: ["username/password pair", "username/password pairs"],
+    commands: ["command", "commands"],
+    downloads: ["downloaded file (by SHA-256)", "downloaded files (by SHA-256)"],
+    clientVersions: ["SSH client version", "SSH client versions"],
+    hassh: ["SSH client fingerprint (HASSH)", "SSH client fingerprints (HASSH)"],
+    cves: ["CVE id in Suricata alerts", "CVE ids in Suricata alerts"],
   };
 
   const baselinePair = (b: Baseline) => ` (about ${c.baseline(b.subject)} a week before, about ${c.approx(b.subject)} this week)`;
@@ -58,14 +63,51 @@ export function englishVoice(): Voice {
     return "";
   };
 
-  const noveltyBlock = (n: Novelty) =>
-    [`New this week: ${c.newcount(n.category)} ${noveltyWords[n.category]}[^new].`, c.newlist(n.category)].join("\n\n");
+  /** The footnote on "new" is referred to once, from the first list. */
+  const noveltyBlock = (n: Novelty, i: number) =>
+    [
+      `New this week: ${c.newcount(n.category)} ${noun(n.total, ...noveltyWords[n.category])}${i === 0 ? "[^new]" : ""}.`,
+      c.newlist(n.category),
+    ].join("\n\n");
+
+  /** What Exploit-DB and CISA KEV said by the week's end. */
+  const exploitParagraph = (plan: PostPlan, cve: CveFocus): string => {
+    const e = cve.exploits;
+    const keywords = mdText((e?.report.keywords.length ? e.report.keywords : cve.keywords).join(", "));
+    const db = e?.sources.exploitDb;
+    if (!e || db?.status !== "ok") {
+      const why =
+        db?.status === "not-configured"
+          ? "No Exploit-DB data (files_exploits.csv) was found, so w"
+          : db?.status === "unreadable"
+            ? "The Exploit-DB data (files_exploits.csv) could not be read, so w"
+            : "W";
+      return `${why}hether a PoC was public as of the week's end (${lastDay(plan)}) — Exploit-DB, CISA KEV — is not in this draft yet; check and add it.`;
+    }
+    const byCve = e.report.exploitDb.length + e.report.exploitDbOmitted;
+    const byKeywords = e.report.keywordMatches.length + e.report.keywordMatchesOmitted;
+    const hasKeywords = e.report.keywords.length > 0;
+    let text = hasKeywords
+      ? `Searching Exploit-DB as it was at the week's end (${lastDay(plan)}): ${c.exploitcount(cve.id)} ${noun(byCve, "entry", "entries")} by CVE id, ${c.exploitkeywords(cve.id)} by product name (${keywords}).`
+      : `Searching Exploit-DB by CVE id as it was at the week's end (${lastDay(plan)}) finds ${c.exploitcount(cve.id)} ${noun(byCve, "entry", "entries")}.`;
+    if (byCve === 0 && byKeywords === 0) text += " No public PoC for this vulnerability yet, it seems.";
+    else if (byCve > 0) text += ` The earliest one by CVE id was added on ${c.exploitsince(cve.id)}.`;
+    else text += " Whether the product-name matches are PoCs for this vulnerability needs a look at their code.";
+    if (!db.coversAsOf) text += " (The local Exploit-DB file ends before the week does, so newer entries may be missing.)";
+    const kev = e.sources.kev;
+    if (kev.status === "ok") {
+      text += e.report.kev
+        ? ` CISA's Known Exploited Vulnerabilities catalog has listed it since ${c.kevsince(cve.id)}.`
+        : " It was not in CISA's Known Exploited Vulnerabilities catalog by the week's end.";
+    }
+    return text;
+  };
 
   const footnotes: Record<FootnoteLabel, string> = {
     count: "Counts are honeypot events, as T-Pot's dashboard counts them (Suricata and p0f not included). Counts per port are connections to that port.",
     geoip: `Countries are looked up from the source addresses with ${c.geoip()}.`,
     alerts: "Suricata alerts are counted as alerts, not attacks. CVE ids come from the signatures, which include old, noisy rules.",
-    new: `"New" means not in the stored records of the previous ${c.historyweeks()} weeks. Each week keeps only its top entries, so something seen a little before may still show up as new.`,
+    new: `"New" means not found in the stored earlier weeks (${c.historyweeks()} in all). Each week keeps only its top entries, so something seen a little before may still show up as new.`,
   };
 
   return {
@@ -132,12 +174,13 @@ export function englishVoice(): Voice {
       const b = p.baseline;
       const count = c.portcount(port);
       const outage = p.outages[0];
+      const thisWeek = plan.summary.ports.find((s) => s.port === port)?.connections ?? 0;
 
       if (!b) {
         out.push(
           plan.history.firstWeek
-            ? `This is the first week on record, so there is nothing to compare with yet. Port ${port} had ${count} connections this week.`
-            : `There is no record of the previous ${words(plan.baselineWeeks)} weeks, so this week cannot be compared. Port ${port} had ${count} connections this week.`,
+            ? `This is the first week on record, so there is nothing to compare with yet. Port ${port} had ${count} ${noun(thisWeek, "connection")} this week.`
+            : `There is no record of the previous ${words(plan.baselineWeeks)} weeks, so this week cannot be compared. Port ${port} had ${count} ${noun(thisWeek, "connection")} this week.`,
         );
       } else {
         const paragraph: string[] = [];
@@ -146,7 +189,7 @@ export function englishVoice(): Voice {
         const small = b.thisWeek < MIN_COUNT && b.average < MIN_COUNT;
         if (outage) {
           paragraph.push(
-            `${mdText(outage.honeypot.label)} was down ${partOfWeek(outage.startDay, "en")} (${c.downtime(outage.honeypot.name)}), which is partly why port ${port} had ${outage.few ? "only " : ""}${count} connections.`,
+            `${mdText(outage.honeypot.label)} was down ${partOfWeek(outage.startDay, "en")} (${c.downtime(outage.honeypot.name)}), which is partly why port ${port} had ${outage.few ? "only " : ""}${count} ${noun(b.thisWeek, "connection")}.`,
           );
           paragraph.push(
             small
@@ -185,18 +228,8 @@ export function englishVoice(): Voice {
 
     cve(plan, cve: CveFocus) {
       const out = [`## ${cveTopic(cve)}`];
-      out.push(`This week Suricata raised ${c.alerts(cve.id)} alerts tied to ${cve.id}[^alerts].`);
-      const by = cve.keywords.length ? `CVE id and product name (${mdText(cve.keywords.join(", "))})` : "CVE id";
-      if (cve.exploits) {
-        let text = `Searching Exploit-DB by ${by} as of the week's end (${lastDay(plan)}) finds ${c.exploitcount(cve.id)} entries.`;
-        if (cve.exploits.exploitDb.length === 0) text += " No public PoC yet, it seems.";
-        text += cve.exploits.kev
-          ? ` It has been in CISA's Known Exploited Vulnerabilities catalog since ${c.kevsince(cve.id)}.`
-          : " It is not in CISA's Known Exploited Vulnerabilities catalog.";
-        out.push(text);
-      } else {
-        out.push(`Whether a PoC was public as of the week's end (${lastDay(plan)}) — Exploit-DB by ${by}, CISA KEV — is not in this draft yet; check and add it.`);
-      }
+      out.push(`This week Suricata raised ${c.alerts(cve.id)} ${noun(cve.alerts, "alert")} tied to ${cve.id}[^alerts].`);
+      out.push(exploitParagraph(plan, cve));
       return out.join("\n\n");
     },
 
@@ -218,7 +251,7 @@ export function englishVoice(): Voice {
       }
       const kept = lines.filter(Boolean);
       const out = ["## What changed", kept.length ? kept.join("\n") : "Nothing stood out this week."];
-      for (const n of ch.novelties) out.push(noveltyBlock(n));
+      ch.novelties.forEach((n, i) => out.push(noveltyBlock(n, i)));
       return out.join("\n\n");
     },
 

@@ -62,9 +62,48 @@ export function japaneseVoice(punctuation: Punctuation): Voice {
     return "";
   };
 
-  const noveltyBlock = (n: Novelty) => {
+  /** The footnote on "new" is referred to once, from the first list. */
+  const noveltyBlock = (n: Novelty, i: number) => {
     const words = noveltyWords[n.category];
-    return [t`今週初めて見た${punctuate(words.what, punctuation)}は${c.newcount(n.category)}${words.unit}でした[^new]。`, c.newlist(n.category)].join("\n\n");
+    const note = i === 0 ? "[^new]" : "";
+    return [t`今週初めて見た${punctuate(words.what, punctuation)}は${c.newcount(n.category)}${words.unit}でした${note}。`, c.newlist(n.category)].join("\n\n");
+  };
+
+  /** What Exploit-DB and CISA KEV said by the week's end (the seed post searched both ways). */
+  const exploitParagraph = (plan: PostPlan, cve: CveFocus): string => {
+    const e = cve.exploits;
+    const keywords = mdText((e?.report.keywords.length ? e.report.keywords : cve.keywords).join("・"));
+    const db = e?.sources.exploitDb;
+    if (!e || db?.status !== "ok") {
+      const why =
+        db?.status === "not-configured"
+          ? t`Exploit-DBのデータ（files_exploits.csv）が見つからなかったので、`
+          : db?.status === "unreadable"
+            ? t`Exploit-DBのデータ（files_exploits.csv）が読めなかったので、`
+            : "";
+      return t`${why}PoCが出ているか（Exploit-DB、CISAのKEV）は、この下書きにはまだ入っていません。週末（${lastDay(plan)}）の時点でどうだったか、調べて追記します。`;
+    }
+    const byCve = e.report.exploitDb.length + e.report.exploitDbOmitted;
+    const byKeywords = e.report.keywordMatches.length + e.report.keywordMatchesOmitted;
+    const hasKeywords = e.report.keywords.length > 0;
+    let text = hasKeywords
+      ? t`PoCが入手できるExploit-DBで、週末（${lastDay(plan)}）の時点までの登録を検索してみました。CVE番号では${c.exploitcount(cve.id)}件、製品名（${keywords}）では${c.exploitkeywords(cve.id)}件です。`
+      : t`PoCが入手できるExploit-DBで、週末（${lastDay(plan)}）の時点までの登録をCVE番号で検索すると、${c.exploitcount(cve.id)}件でした。`;
+    if (byCve === 0 && byKeywords === 0) {
+      text += hasKeywords ? t`どちらで検索しても、今回の脆弱性に該当するPoCは見つかりませんでした。` : t`今回の脆弱性に該当するPoCは見つかりませんでした。`;
+    } else if (byCve > 0) {
+      text += t`CVE番号で見つかったもののうち、一番早いものは${c.exploitsince(cve.id)}に登録されています。`;
+    } else {
+      text += t`製品名で見つかったものが今回の脆弱性のPoCかどうかは、中身を見て確かめる必要があります。`;
+    }
+    if (!db.coversAsOf) text += t`（ただ、手元のExploit-DBのデータは週末までの分が入っていないので、見逃しがあるかもしれません。）`;
+    const kev = e.sources.kev;
+    if (kev.status === "ok") {
+      text += e.report.kev
+        ? t`また、CISAのKEV（実際に悪用が確認された脆弱性のカタログ）には${c.kevsince(cve.id)}から載っています。`
+        : t`また、CISAのKEV（実際に悪用が確認された脆弱性のカタログ）には、週末の時点ではまだ載っていません。`;
+    }
+    return text;
   };
 
   const footnotes: Record<FootnoteLabel, string> = {
@@ -192,17 +231,7 @@ export function japaneseVoice(punctuation: Punctuation): Voice {
     cve(plan, cve: CveFocus) {
       const out = [`## ${cveTopic(cve)}の状況`];
       out.push(t`今週、Suricataが${cve.id}に関係するとしてアラートを出したのは${c.alerts(cve.id)}件でした[^alerts]。`);
-      const by = cve.keywords.length ? t`CVE番号と製品名（${mdText(cve.keywords.join("・"))}）` : "CVE番号";
-      if (cve.exploits) {
-        let text = t`PoCが入手できるExploit-DBを${by}で検索すると、週末（${lastDay(plan)}）の時点で見つかったのは${c.exploitcount(cve.id)}件でした。`;
-        if (cve.exploits.exploitDb.length === 0) text += t`まだPoCは出ていないようです。`;
-        text += cve.exploits.kev
-          ? t`CISAのKEV（実際に悪用が確認された脆弱性のカタログ）には、${c.kevsince(cve.id)}から載っています。`
-          : t`CISAのKEV（実際に悪用が確認された脆弱性のカタログ）には、まだ載っていません。`;
-        out.push(text);
-      } else {
-        out.push(t`PoCが出ているか（Exploit-DBを${by}で検索、CISAのKEV）は、この下書きにはまだ入っていません。週末（${lastDay(plan)}）の時点でどうだったか、調べて追記します。`);
-      }
+      out.push(exploitParagraph(plan, cve));
       return out.join("\n\n");
     },
 
@@ -226,7 +255,7 @@ export function japaneseVoice(punctuation: Punctuation): Voice {
       }
       const out = ["## 今週の変化"];
       out.push(lines.filter(Boolean).length ? lines.filter(Boolean).join("\n") : t`特に目立った変化はありませんでした。`);
-      for (const n of ch.novelties) out.push(noveltyBlock(n));
+      ch.novelties.forEach((n, i) => out.push(noveltyBlock(n, i)));
       return out.join("\n\n");
     },
 

@@ -5,7 +5,6 @@
  */
 import { compareWeek } from "../compare/index.ts";
 import { resolveFocus, type FocusOverride } from "../compare/focus.ts";
-import type { ExploitAvailability } from "../compare/types.ts";
 import type { SiteSettings } from "../model/settings.ts";
 import type { WeekSummary } from "../model/summary.ts";
 import { englishVoice } from "./en.ts";
@@ -69,5 +68,3 @@ export function draftPost(input: DraftInput): string {
 
   return [frontMatter, body, ...(notes.length ? [notes.join("\n")] : [])].join("\n\n") + "\n";
 }
-
-export type { ExploitAvailability };

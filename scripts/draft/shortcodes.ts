@@ -97,6 +97,8 @@ export const calls = {
   },
   geoip: () => withLang("geoip"),
   exploitcount: (cve: string) => shortcode("exploitcount", checkedCve(cve)),
+  exploitkeywords: (cve: string) => shortcode("exploitkeywords", checkedCve(cve)),
+  exploitsince: (cve: string) => withLang("exploitsince", checkedCve(cve)),
   kevsince: (cve: string) => withLang("kevsince", checkedCve(cve)),
 };
 

@@ -28,8 +28,10 @@
  *   {% newlist week, "commands", lang %}             <ul class="hw-new">…</ul>
  *   {% country week, "CN", lang %}                   中国
  *   {% geoip week, lang %}                           DB-IP Lite(2019-06-01版) / DB-IP Lite (built 2019-06-01)
- *   {% exploitcount week, "CVE-2019-2725" %}         Exploit-DB entries by the week's end ("–" without data)
- *   {% kevsince week, "CVE-2019-2725", lang %}       date CISA KEV added it ("–" when not listed)
+ *   {% exploitcount week, "CVE-2019-2725" %}         Exploit-DB entries naming the CVE by the week's end ("–" without data)
+ *   {% exploitkeywords week, "CVE-2019-2725" %}      Exploit-DB entries matching the CVE's product keywords by then
+ *   {% exploitsince week, "CVE-2019-2725", lang %}   earliest date_added of the CVE's entries ("–" when none)
+ *   {% kevsince week, "CVE-2019-2725", lang %}       date CISA KEV listed it, if by the week's end ("–" otherwise)
  *
  * A wrong argument or a week without a stored summary throws, naming the call, so the build stops
  * rather than publishing a wrong number.
@@ -41,7 +43,7 @@ import { NOVELTY_CATEGORIES, noveltyOf } from "../compare/novelty.ts";
 import { isHoneypotName, isCveId, normalizeCveId, parseSubject, subjectValue } from "../compare/subject.ts";
 import { rankCountries, countriesOf, topCountryChange, type CountryScope } from "../compare/topCountry.ts";
 import type { NoveltyCategory, Subject } from "../compare/types.ts";
-import { countryName, joinNames } from "../draft/countries.ts";
+import { countryInProse, joinNames } from "../draft/countries.ts";
 import { dayRange, hourAt, monthDay } from "../draft/dates.ts";
 import { approx, atLeast, exact, percent, type Lang } from "../draft/numbers.ts";
 import type { WeekSummary } from "../model/summary.ts";
@@ -134,6 +136,13 @@ function fullDate(iso: string, lang: Lang): string {
   return lang === "ja" ? `${year}/${monthDay(iso, lang)}` : `${monthDay(iso, lang)}, ${year}`;
 }
 
+/** The CVE's Exploit-DB findings, when the week's report has them from a readable file. */
+function readExploitDb(ctx: RenderContext, name: string, week: unknown, cve: unknown) {
+  const w = weekOf(ctx, name, week);
+  const found = exploitsFor(w.summary, cveOf(name, cve));
+  return found?.sources.exploitDb.status === "ok" ? found.report : undefined;
+}
+
 /** One new key as list-item HTML: credentials as "user / password", hashes shortened. */
 function newItemHtml(category: NoveltyCategory, key: string, count: number, lang: Lang): string {
   let shown: string;
@@ -196,13 +205,13 @@ const shortcodes = {
     const { lang, rest } = splitLang(ctx, args);
     const w = weekOf(ctx, "topcountry", week);
     const top = rankCountries([countriesOf(w.summary, scopeOf("topcountry", rest[0]))])[0];
-    return top ? inline(countryName(top.key, lang)) : NONE;
+    return top ? inline(countryInProse(top.key, lang)) : NONE;
   },
   prevtopcountry(ctx, week, ...args) {
     const { lang, rest } = splitLang(ctx, args);
     const w = weekOf(ctx, "prevtopcountry", week);
     const change = topCountryChange(w.summary, w.history, coverageOf(ctx, w), scopeOf("prevtopcountry", rest[0]));
-    return change?.before ? inline(countryName(change.before.key, lang)) : NONE;
+    return change?.before ? inline(countryInProse(change.before.key, lang)) : NONE;
   },
   peakhour(ctx, week, ...args) {
     const { lang } = splitLang(ctx, args);
@@ -214,7 +223,7 @@ const shortcodes = {
     const w = weekOf(ctx, "peakcountries", week);
     const count = rest[0] === undefined ? 2 : Number(rest[0]);
     if (!Number.isInteger(count) || count < 1) throw new ProseError(`peakcountries: count must be a whole number ≥ 1, got ${JSON.stringify(rest[0])}`);
-    const names = rankCountries([w.summary.peak?.countries ?? null]).slice(0, count).map((c) => countryName(c.key, lang));
+    const names = rankCountries([w.summary.peak?.countries ?? null]).slice(0, count).map((c) => countryInProse(c.key, lang));
     return names.length ? inline(joinNames(names, lang, ctx.site.punctuation)) : NONE;
   },
   weekrange(ctx, week, ...args) {
@@ -247,11 +256,12 @@ const shortcodes = {
     const found = noveltyOf(w.summary, w.history, coverageOf(ctx, w), category);
     if (!found.items.length) return "";
     const items = found.items.map((item) => newItemHtml(category, item.key, item.count, lang)).join("");
-    return `<ul class="hw-new hw-new-${category}">${items}</ul>`;
+    // Braces too: should this HTML ever pass through a template engine again, "{%" stays text.
+    return `<ul class="hw-new hw-new-${category}">${items}</ul>`.replace(/[{}]/g, (c) => `&#${c.charCodeAt(0)};`);
   },
   country(ctx, _week, ...args) {
     const { lang, rest } = splitLang(ctx, args);
-    return inline(countryName(String(rest[0] ?? ""), lang));
+    return inline(countryInProse(String(rest[0] ?? ""), lang));
   },
   geoip(ctx, week, ...args) {
     const { lang } = splitLang(ctx, args);
@@ -261,14 +271,23 @@ const shortcodes = {
     return inline(ctx.site.punctuation === "ascii" ? `${name}(${built}版)` : `${name}（${built}版）`);
   },
   exploitcount(ctx, week, cve) {
-    const w = weekOf(ctx, "exploitcount", week);
-    const found = exploitsFor(w.summary, cveOf("exploitcount", cve));
-    return found ? inline(String(found.exploitDb.length)) : NONE;
+    const found = readExploitDb(ctx, "exploitcount", week, cve);
+    return found ? inline(String(found.exploitDb.length + found.exploitDbOmitted)) : NONE;
+  },
+  exploitkeywords(ctx, week, cve) {
+    const found = readExploitDb(ctx, "exploitkeywords", week, cve);
+    return found ? inline(String(found.keywordMatches.length + found.keywordMatchesOmitted)) : NONE;
+  },
+  exploitsince(ctx, week, ...args) {
+    const { lang, rest } = splitLang(ctx, args);
+    const earliest = readExploitDb(ctx, "exploitsince", week, rest[0])?.exploitDbEarliest;
+    return earliest ? inline(fullDate(earliest, lang)) : NONE;
   },
   kevsince(ctx, week, ...args) {
     const { lang, rest } = splitLang(ctx, args);
     const w = weekOf(ctx, "kevsince", week);
-    const kev = exploitsFor(w.summary, cveOf("kevsince", rest[0]))?.kev;
+    const found = exploitsFor(w.summary, cveOf("kevsince", rest[0]));
+    const kev = found?.sources.kev.status === "ok" ? found.report.kev : null;
     return kev ? inline(fullDate(kev.dateAdded, lang)) : NONE;
   },
 } satisfies Record<string, (ctx: RenderContext, ...args: any[]) => string>;
