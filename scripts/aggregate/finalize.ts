@@ -7,6 +7,7 @@ import type { HourBucket, PortStats, TopList, WeekSummary, FileQuality, Honeypot
 import { SUMMARY_SCHEMA_ID, SUMMARY_SCHEMA_VERSION } from "../model/summary.ts";
 import type { WeekWindow } from "../util/week.ts";
 import type { CountryLookup } from "../enrich/geo.ts";
+import type { AsnLookup } from "../enrich/asn.ts";
 import { maskAddress } from "../enrich/addresses.ts";
 import { bump, sortedRecord, topList, type Counter } from "./counter.ts";
 import type { WeekAccumulator } from "./accumulator.ts";
@@ -16,6 +17,7 @@ import { sensorHealth } from "./health.ts";
 /** How many entries each ranked list keeps; the rest goes to `other`. */
 export const LIMITS = {
   countries: 60,
+  asns: 50,
   sources: 50,
   credentials: 100,
   commands: 100,
@@ -36,6 +38,8 @@ export interface FinalizeOptions {
   geo: CountryLookup;
   sourceMasking: "full" | "/24" | "hidden";
   labels: Map<string, string>;
+  /** Autonomous systems of sources; no ASN statistics when absent. */
+  asn?: AsnLookup;
   /** Exploit availability as of the week's end (enrich/exploits); an empty "not configured" report if absent. */
   exploits?: ExploitReport;
 }
@@ -141,6 +145,7 @@ export function finalizeWeek(acc: WeekAccumulator, o: FinalizeOptions): WeekSumm
     peak,
     countries: topList(byCountry(acc.bySource), LIMITS.countries),
     sources,
+    ...(o.asn ? { asns: topList(byAsn(acc.bySource, o.asn), LIMITS.asns) } : {}),
     ports,
     credentials: {
       usernames: topList(acc.usernames, LIMITS.credentials),
@@ -176,8 +181,18 @@ export function finalizeWeek(acc: WeekAccumulator, o: FinalizeOptions): WeekSumm
       duplicates: acc.duplicates,
       excludedSources: acc.excludedSources,
     },
-    provenance: { geoip: { name: o.geo.info.name, built: o.geo.info.built }, sourceMasking: o.sourceMasking },
+    provenance: {
+      geoip: { name: o.geo.info.name, built: o.geo.info.built },
+      sourceMasking: o.sourceMasking,
+      ...(o.asn ? { asn: { name: o.asn.info.name, built: o.asn.info.built } } : {}),
+    },
   };
+}
+
+function byAsn(bySource: Counter, asn: AsnLookup): Counter {
+  const out: Counter = new Map();
+  for (const [ip, n] of bySource) bump(out, asn.asn(ip) ?? "unknown", n);
+  return out;
 }
 
 function notLookedUp(asOf: string): ExploitReport {

@@ -12,6 +12,7 @@ import { firstEventTime, selectForWindow, honeypotsNeedingDedup, type SelectedFi
 import { WeekAccumulator } from "./accumulator.ts";
 import { finalizeWeek } from "./finalize.ts";
 import { openCountryLookup, type CountryLookup } from "../enrich/geo.ts";
+import { openAsnLookup, type AsnLookup } from "../enrich/asn.ts";
 import { SourceFilter } from "../enrich/addresses.ts";
 import { LineHashSet } from "./dedup.ts";
 import { readFileInto } from "./file.ts";
@@ -27,6 +28,7 @@ export interface AggregateInput {
   settings: SiteSettings;
   /** Reuse an opened GeoIP reader across weeks. */
   geo?: CountryLookup;
+  asn?: AsnLookup;
   progress?: ProgressSink;
 }
 
@@ -97,7 +99,8 @@ export async function aggregateWeek(input: AggregateInput): Promise<AggregateRes
   const geo = input.geo ?? (await openCountryLookup(settings.geoipCountryDb));
   const labels = new Map(PARSERS.map((p: HoneypotParser) => [p.name, p.label]));
   const exploits = await exploitsAsOfWeek(acc, window, settings);
-  const summary = finalizeWeek(acc, { window, geo, sourceMasking: settings.sourceMasking, labels, exploits });
+  const asn = input.asn ?? (await openAsnLookup(settings.geoipAsnDb));
+  const summary = finalizeWeek(acc, { window, geo, asn, sourceMasking: settings.sourceMasking, labels, exploits });
   return { summary, discovery, filesRead: selected, bytesRead };
 }
 

@@ -184,6 +184,8 @@ export interface WeekSummary {
   countries: TopList;
   /** Honeypot events by source address (masked as the settings say). */
   sources: TopList;
+  /** Honeypot events by source autonomous system ("AS13335 Cloudflare, Inc."; "unknown"). */
+  asns?: TopList;
   /** Every port seen, by connection events, most first. */
   ports: PortStats[];
   credentials: {
@@ -206,6 +208,8 @@ export interface WeekSummary {
   provenance: {
     /** GeoIP database used for countries, and its build date. */
     geoip: { name: string; built: string | null };
+    /** ASN database used, when ASNs were looked up. */
+    asn?: { name: string; built: string | null };
     /** Source addresses as published: "full", "/24" or "hidden". */
     sourceMasking: "full" | "/24" | "hidden";
   };

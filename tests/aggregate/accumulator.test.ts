@@ -137,4 +137,18 @@ test("masking: /24, hidden and full; private and own addresses are not attackers
   assert.is(h.sources.total, 2);
 });
 
+test("ASNs come from the bundled RouteViews/DB-IP table by default, or are left out", async () => {
+  const { openAsnLookup } = await import("../../scripts/enrich/asn.ts");
+  const asn = await openAsnLookup(null);
+  assert.is(asn.asn("8.8.8.8"), "AS15169 Google LLC");
+  assert.is(asn.asn("not-an-ip"), null);
+  const a = acc();
+  a.add({ honeypot: "cowrie", ts: at(1), kind: "other", srcIp: "8.8.8.8" });
+  a.add({ honeypot: "cowrie", ts: at(1), kind: "other", srcIp: "8.8.4.4" });
+  const s = finalizeWeek(a, { window: W, geo, asn, sourceMasking: "full", labels });
+  assert.equal(s.asns!.items, [{ key: "AS15169 Google LLC", count: 2 }]);
+  assert.ok(s.provenance.asn!.name.includes("RouteViews"));
+  assert.is(finalize(a).asns, undefined);
+});
+
 test.run();
