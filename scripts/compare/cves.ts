@@ -7,15 +7,14 @@ import type { WatchedCve } from "../model/settings.ts";
 import type { WeekSummary } from "../model/summary.ts";
 import { baselineOf } from "./baseline.ts";
 import { normalizeCveId } from "./subject.ts";
-import type { ExploitReport } from "../enrich/exploits/types.ts";
 import type { CveExploits, CveFocus, HistoryCoverage } from "./types.ts";
 
 /**
- * The week's exploit findings for one CVE, or undefined when the week has no report or the report
- * did not ask about it. (Read structurally: summaries stored before the report existed lack it.)
+ * The week's exploit findings for one CVE, or undefined when the week has no report (summaries
+ * stored before the enrich stage read exploits) or the report did not ask about it.
  */
 export function exploitsFor(summary: WeekSummary, id: string): CveExploits | undefined {
-  const report = (summary as { exploits?: ExploitReport }).exploits;
+  const report = summary.exploits;
   const found = report?.cves?.find((c) => normalizeCveId(c.id) === id);
   return report && found ? { asOf: report.asOf, report: found, sources: report.sources } : undefined;
 }

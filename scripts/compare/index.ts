@@ -12,7 +12,10 @@ import { resolveFocus, type FocusOverride } from "./focus.ts";
 import { baselineSummaries, historyBefore, historyCoverage } from "./history.ts";
 import { NOVELTY_CATEGORIES, noveltyOf } from "./novelty.ts";
 import { topCountryChange } from "./topCountry.ts";
-import type { Baseline, TopCountryChange, WeekFindings } from "./types.ts";
+import type { WeekFindings } from "./types.ts";
+
+/** Drops the nulls of "no finding" (no baseline week, no country). */
+const defined = <T>(value: T | null): value is T => value !== null;
 
 export interface CompareInput {
   summary: WeekSummary;
@@ -31,10 +34,7 @@ export function compareWeek({ summary, history: allWeeks, site, focus: override 
   const focus = resolveFocus(site, override);
   const watchedPorts = focus.ports.map((p) => p.port);
 
-  const defined = <T>(value: T | null): value is T => value !== null;
-  const portBaselines = watchedPorts
-    .map((port) => baselineOf(summary, history, coverage, { kind: "port", port }))
-    .filter(defined) as Baseline[];
+  const portBaselines = watchedPorts.map((port) => baselineOf(summary, history, coverage, { kind: "port", port })).filter(defined);
 
   return {
     week,
@@ -43,12 +43,12 @@ export function compareWeek({ summary, history: allWeeks, site, focus: override 
       overall: baselineOf(summary, history, coverage, { kind: "events" }),
       honeypots: honeypotNames(summary, earlier)
         .map((name) => baselineOf(summary, history, coverage, { kind: "honeypot", name }))
-        .filter(defined) as Baseline[],
+        .filter(defined),
       ports: portBaselines,
     },
     topCountries: {
       overall: topCountryChange(summary, history, coverage, "all"),
-      ports: watchedPorts.map((port) => topCountryChange(summary, history, coverage, port)).filter(defined) as TopCountryChange[],
+      ports: watchedPorts.map((port) => topCountryChange(summary, history, coverage, port)).filter(defined),
     },
     novelties: NOVELTY_CATEGORIES.map((category) => noveltyOf(summary, history, coverage, category)),
     changes: changesOf(summary, history, coverage),
