@@ -1,0 +1,100 @@
+/**
+ * Time for the sample generator: the timeline is integer microseconds since the epoch (UTC),
+ * because Cowrie, Dionaea and Suricata write microseconds (2019 values are below 2^53).
+ * Weeks are ISO weeks in the site's time zone; every timestamp is written in UTC in the form
+ * each honeypot writes it (reference/TPOT-LOGS.md §5).
+ */
+import { DateTime } from "luxon";
+
+export const US_PER_SECOND = 1_000_000;
+export const US_PER_MINUTE = 60 * US_PER_SECOND;
+export const US_PER_HOUR = 60 * US_PER_MINUTE;
+export const US_PER_DAY = 24 * US_PER_HOUR;
+
+export interface WeekWindow {
+  /** ISO week id, e.g. "2019-W26". */
+  id: string;
+  /** Monday 00:00 in the site zone, as epoch µs. */
+  startUs: number;
+  /** The next Monday 00:00 (exclusive), as epoch µs. */
+  endUs: number;
+  /** Monday 00:00 as ISO text with the zone's offset, e.g. 2019-06-24T00:00:00+09:00. */
+  startLocal: string;
+  endLocal: string;
+}
+
+const WEEK_ID = /^(\d{4})-W(\d{2})$/;
+
+export function weekWindow(id: string, timeZone: string): WeekWindow {
+  const match = WEEK_ID.exec(id);
+  if (!match) throw new Error(`Unexpected week id \`${id}\`, expected YYYY-Www like 2019-W26`);
+  const start = DateTime.fromObject(
+    { weekYear: Number(match[1]), weekNumber: Number(match[2]), weekday: 1 },
+    { zone: timeZone },
+  ).startOf("day");
+  if (!start.isValid) throw new Error(`Unexpected week \`${id}\` in zone \`${timeZone}\`: ${start.invalidReason}`);
+  const end = start.plus({ weeks: 1 });
+  return {
+    id,
+    startUs: start.toMillis() * 1000,
+    endUs: end.toMillis() * 1000,
+    startLocal: start.toISO({ suppressMilliseconds: true })!,
+    endLocal: end.toISO({ suppressMilliseconds: true })!,
+  };
+}
+
+/** ISO text of an instant in a zone, second precision: 2019-06-29T09:00:00+09:00. */
+export function localIso(us: number, timeZone: string): string {
+  return DateTime.fromMillis(Math.floor(us / 1000), { zone: timeZone }).toISO({ suppressMilliseconds: true })!;
+}
+
+/** UTC ISO text with a Z, second precision (manifest fields). */
+export function utcIso(us: number): string {
+  return new Date(Math.floor(us / 1000)).toISOString().replace(".000Z", "Z");
+}
+
+/** UTC calendar date YYYY-MM-DD of an instant (Cowrie's self-rotation suffix). */
+export function utcDate(us: number): string {
+  return new Date(Math.floor(us / 1000)).toISOString().slice(0, 10);
+}
+
+// Formatting is on the hot path (one call per line): the "YYYY-MM-DDTHH:MM:SS" part is cached
+// for the last second seen, since consecutive lines mostly share it.
+let cachedSecond = Number.NaN;
+let cachedText = "";
+function secondText(second: number): string {
+  if (second !== cachedSecond) {
+    cachedSecond = second;
+    cachedText = new Date(second * 1000).toISOString().slice(0, 19);
+  }
+  return cachedText;
+}
+
+function micros(us: number): string {
+  return String(us % US_PER_SECOND).padStart(6, "0");
+}
+
+/** Cowrie 2.x with timezone=UTC: `%Y-%m-%dT%H:%M:%S.%fZ`, always six digits. */
+export function cowrieTimestamp(us: number): string {
+  return `${secondText(Math.floor(us / US_PER_SECOND))}.${micros(us)}Z`;
+}
+
+/**
+ * Dionaea: `datetime.utcnow().isoformat()`: no zone, and Python drops `.ffffff` when the
+ * microseconds are 0 (a real quirk a parser must accept).
+ */
+export function dionaeaTimestamp(us: number): string {
+  const frac = us % US_PER_SECOND;
+  const base = secondText(Math.floor(us / US_PER_SECOND));
+  return frac === 0 ? base : `${base}.${micros(us)}`;
+}
+
+/** Honeytrap: `strftime("%FT%TZ", gmtime())`, second precision. */
+export function honeytrapTimestamp(us: number): string {
+  return `${secondText(Math.floor(us / US_PER_SECOND))}Z`;
+}
+
+/** Suricata eve.json: local time with a numeric offset, the container being UTC: `+0000`. */
+export function suricataTimestamp(us: number): string {
+  return `${secondText(Math.floor(us / US_PER_SECOND))}.${micros(us)}+0000`;
+}
