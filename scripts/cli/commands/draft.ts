@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { readFile } from "node:fs/promises";
 import { loadWeeks, weekFile, exists } from "../../store/weeks.ts";
 import { createFileAtomic } from "../../util/atomic.ts";
-import { draftPost, renderDiff } from "../../draft/index.ts";
+import { draftPost, renderDiff, focusFromFrontMatter } from "../../draft/index.ts";
 import type { Workspace } from "../workspace.ts";
 import { listPosts, seriesNumber } from "../posts.ts";
 import { resolveWeek } from "./aggregate.ts";
@@ -31,14 +31,19 @@ export async function runDraft(ws: Workspace, o: DraftOptions): Promise<number> 
   }
   const history = new Map([...weeks].filter(([k]) => k < id));
   const posts = await listPosts(ws.reportsDir);
+  const postPath = join(ws.reportsDir, `${id}.md`);
+  // A re-draft keeps the focus the author set in the existing post's front matter.
+  const existing = (await exists(postPath)) ? await readFile(postPath, "utf8") : null;
+  const focus = existing !== null ? focusFromFrontMatter(existing) : undefined;
   const markdown = draftPost({
     summary,
     history,
     site: ws.settings,
     lang: o.lang ?? ws.settings.language,
     seriesNumber: seriesNumber(posts, id),
+    ...(focus ? { focus } : {}),
   });
-  const target = o.out ?? join(ws.reportsDir, `${id}.md`);
+  const target = o.out ?? postPath;
   if (await exists(target)) {
     if (o.diff) {
       out(renderDiff(await readFile(target, "utf8"), markdown));
