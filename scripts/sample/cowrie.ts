@@ -17,11 +17,12 @@ import { cutOff, glued, nulRun, withInvalidUtf8 } from "./junk.ts";
 import { hash32, rngFor } from "./prng.ts";
 import { pyString, pyStringList } from "./pyjson.ts";
 import type { Rng } from "./prng.ts";
+import { sshVolumeAt } from "./planted.ts";
 import { Rhythm } from "./rhythm.ts";
 import type { CommandStep } from "./values.ts";
 
-/** Sessions per hour at scale 1 (about 93,000 events a week before bursts). */
-const SESSIONS_PER_HOUR = 80;
+/** Sessions per hour at scale 1 (about 90,000 events a week before bursts and weekly levels). */
+const SESSIONS_PER_HOUR = 76;
 /** The container-side address Cowrie logs as dst_ip (T-Pot's Docker bridge). */
 const DST_IP = "172.29.0.2";
 
@@ -53,7 +54,7 @@ class CowrieGenerator implements FormatGenerator {
   constructor(private readonly ctx: GeneratorContext) {
     this.rng = ctx.rng;
     this.ports = new EphemeralPorts(rngFor(ctx.seed, "cowrie:ports"));
-    this.rhythm = new Rhythm(rngFor(ctx.seed, "cowrie:rhythm"), ctx.world.timeZone, { amplitude: 0.2, peakHour: 4, hourlySigma: 0.22, dailySigma: 0.12 });
+    this.rhythm = new Rhythm(rngFor(ctx.seed, "cowrie:rhythm"), ctx.world.timeZone, { amplitude: 0.2, peakHour: 4, hourlySigma: 0.22, dailySigma: 0.08 });
     // Docker gives each new container a 12-hex hostname; Cowrie logs it as `sensor`.
     this.sensors = Array.from({ length: ctx.world.restarts.length + 1 }, (_, i) => hash32(`sensor-${i}`, ctx.seed).toString(16).padStart(8, "0") + hash32(`s${i}`, ctx.seed + 1).toString(16).slice(0, 4));
   }
@@ -62,7 +63,8 @@ class CowrieGenerator implements FormatGenerator {
     this.emit = emit;
     const rng = this.rng;
     const length = hour.endUs - hour.startUs;
-    const n = rng.poisson(SESSIONS_PER_HOUR * this.ctx.scale * this.rhythm.factor(hour.startUs) * (length / US_PER_HOUR));
+    const level = sshVolumeAt(this.ctx.planted, hour.startUs);
+    const n = rng.poisson(SESSIONS_PER_HOUR * this.ctx.scale * level * this.rhythm.factor(hour.startUs) * (length / US_PER_HOUR));
     for (let i = 0; i < n; i++) {
       const startUs = hour.startUs + Math.floor(rng.next() * length);
       const telnet = rng.chance(0.22);

@@ -20,7 +20,7 @@ import type { Rng } from "./prng.ts";
 import { Rhythm } from "./rhythm.ts";
 
 /** Visits per hour at scale 1 (about 3,000 background connections a week). */
-const VISITS_PER_HOUR = 12;
+const VISITS_PER_HOUR = 5.8;
 /** The host's interface address (a cloud VM behind NAT): Honeytrap runs in host network mode. */
 export const HOST_IP = "10.0.0.5";
 /** What attackers put in Host headers: the sensor's public address (TEST-NET-2 stands in). */

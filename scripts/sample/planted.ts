@@ -66,6 +66,8 @@ export interface WeekIntent {
 }
 
 export interface PlantedPlan {
+  /** SSH/Telnet volume level per ISO week (see WeekSpec.sshVolume). */
+  sshVolume: Array<{ startUs: number; endUs: number; level: number }>;
   connections: PlantedConnection[];
   bursts: PlantedBurst[];
   junk: PlantedJunk[];
@@ -73,6 +75,8 @@ export interface PlantedPlan {
 }
 
 interface WeekSpec {
+  /** Weekly level of SSH/Telnet volume (1 = ordinary): brute-force campaigns come and go. */
+  sshVolume: number;
   rdp: { connections: number; shares: Record<string, number> };
   weblogic: { probes: number; cve20192725: number; cve20192729: number };
   burst: { day: number; hour: number; sessions: number; countries: Record<string, number> };
@@ -81,21 +85,26 @@ interface WeekSpec {
 /** The four weeks of the seed post and its comparisons. */
 const SEED_WEEKS: Readonly<Record<string, WeekSpec>> = {
   "2019-W23": {
+    sshVolume: 0.97,
     rdp: { connections: 396, shares: { ID: 30, CN: 14, US: 9, RU: 8, NL: 6, BR: 5, VN: 5, FR: 4, DE: 4, KR: 3, TR: 3, UA: 3, IN: 3, GB: 2, TW: 1 } },
     weblogic: { probes: 3, cve20192725: 0, cve20192729: 0 },
     burst: { day: 2, hour: 3, sessions: 430, countries: { CN: 1 } },
   },
   "2019-W24": {
+    sshVolume: 0.99,
     rdp: { connections: 431, shares: { ID: 34, CN: 14, US: 9, RU: 8, NL: 6, FR: 4, DE: 4, BR: 4, VN: 3, KR: 3, GB: 3, TR: 2, IN: 2, UA: 2, SG: 2 } },
     weblogic: { probes: 4, cve20192725: 1, cve20192729: 0 },
     burst: { day: 3, hour: 22, sessions: 400, countries: { US: 6, CN: 4 } },
   },
   "2019-W25": {
+    sshVolume: 0.96,
     rdp: { connections: 409, shares: { ID: 33, CN: 15, US: 10, RU: 7, NL: 6, BR: 5, DE: 4, FR: 4, VN: 4, KR: 3, IN: 3, GB: 2, UA: 2, TR: 2 } },
     weblogic: { probes: 3, cve20192725: 2, cve20192729: 1 },
     burst: { day: 4, hour: 14, sessions: 420, countries: { VN: 1 } },
   },
   "2019-W26": {
+    // The seed week: about 110,000 events, over 100,000 of them Cowrie.
+    sshVolume: 1.12,
     rdp: { connections: 334, shares: { CN: 35, US: 13, RU: 11, NL: 9, FR: 5, DE: 5, BR: 4, KR: 4, VN: 3, GB: 3, SG: 2, IN: 2, TR: 2, ID: 1, UA: 1 } },
     weblogic: { probes: 3, cve20192725: 4, cve20192729: 1 },
     burst: { day: 5, hour: 9, sessions: 1400, countries: { NL: 55, RU: 45 } },
@@ -111,6 +120,7 @@ export function seedOutages(timeZone: string): Outage[] {
 /** A week spec for weeks the seed post does not describe: ordinary, drawn from the stream. */
 function defaultWeekSpec(rng: Rng): WeekSpec {
   return {
+    sshVolume: 0.9 + 0.2 * rng.next(),
     rdp: { connections: rng.int(370, 450), shares: { ID: 25, CN: 20, US: 10, RU: 9, NL: 6, BR: 5, VN: 5, FR: 4, DE: 4, KR: 3, IN: 3, GB: 2, UA: 2, TR: 2 } },
     weblogic: { probes: rng.int(2, 5), cve20192725: 0, cve20192729: 0 },
     burst: { day: rng.int(0, 6), hour: rng.int(0, 23), sessions: 400, countries: { [rng.pick(["CN", "US", "RU", "VN", "BR"])]: 1 } },
@@ -122,7 +132,7 @@ const WEBLOGIC_EXPLOIT_COUNTRIES = { CN: 4, US: 2, KR: 1, RU: 1, HK: 1 };
 
 export function planPlanted(opts: { world: World; availability: Availability; drawer: AddressDrawer; rng: Rng; scale: number }): PlantedPlan {
   const { world, availability, rng } = opts;
-  const plan: PlantedPlan = { connections: [], bursts: [], junk: [], intents: [] };
+  const plan: PlantedPlan = { sshVolume: [], connections: [], bursts: [], junk: [], intents: [] };
   const sourceSets = new Map<string, WeightedTable<Source>>();
   // A few addresses per country and purpose, drawn once: the same RDP scanners return weekly.
   const sourcesOf = (purpose: string, country: string, size: number): WeightedTable<Source> => {
@@ -143,6 +153,7 @@ export function planPlanted(opts: { world: World; availability: Availability; dr
     // Partial weeks at the edges of the span get their share of the week's counts.
     const fraction = (toUs - fromUs) / (week.endUs - week.startUs);
     const intent: WeekIntent = { weekId: week.id, watched: {}, weblogicExploits: {}, burst: null };
+    plan.sshVolume.push({ startUs: week.startUs, endUs: week.endUs, level: spec.sshVolume });
 
     // Port 3389: exact per-country counts, in visits of a few connections each.
     const rdpTotal = Math.round(spec.rdp.connections * fraction);
@@ -205,6 +216,12 @@ export function planPlanted(opts: { world: World; availability: Availability; dr
   plan.connections.sort((a, b) => a.startUs - b.startUs || a.port - b.port);
   plan.junk.sort((a, b) => a.atUs - b.atUs);
   return plan;
+}
+
+/** The SSH/Telnet volume level at an instant (1 outside planned weeks). */
+export function sshVolumeAt(plan: PlantedPlan, us: number): number {
+  for (const v of plan.sshVolume) if (us >= v.startUs && us < v.endUs) return v.level;
+  return 1;
 }
 
 /** Places `count` connections in visits (one address, a few connections seconds apart). */
