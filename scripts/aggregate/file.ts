@@ -8,13 +8,13 @@ import { readLines } from "../read/lines.ts";
 import type { SourceFilter } from "../enrich/addresses.ts";
 import type { LogFile } from "../discover/layout.ts";
 import type { WeekAccumulator } from "./accumulator.ts";
-import type { LineHashSet } from "./dedup.ts";
+import type { OverlapDedup } from "./dedup.ts";
 
 export interface FileReadOptions {
   ctx: ParseContext;
   filter: SourceFilter;
-  /** Shared by the files of a honeypot whose records can sit in two rotated copies. */
-  dedup?: LineHashSet;
+  /** Shared by the files of one honeypot, read in the dedup's order (see dedup.ts). */
+  dedup?: OverlapDedup;
   /** This file's number among the files sharing `dedup`. */
   fileId?: number;
   onBytes?: (n: number) => void;
@@ -30,7 +30,7 @@ export async function readFileInto(acc: WeekAccumulator, file: LogFile, o: FileR
       fa.outsideWeek++;
       return;
     }
-    if (dedup && !dedup.addIfNew(line, o.fileId ?? 0)) {
+    if (dedup && !dedup.accept(line, e.ts, o.fileId ?? 0)) {
       acc.duplicates++;
       return;
     }

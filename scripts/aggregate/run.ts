@@ -8,13 +8,13 @@ import type { WeekSummary } from "../model/summary.ts";
 import type { SiteSettings } from "../model/settings.ts";
 import { PARSERS, parserByName } from "../parse/registry.ts";
 import { discoverFiles, explicitFiles, type Discovery } from "../discover/layout.ts";
-import { firstEventTime, selectForWindow, honeypotsNeedingDedup, type SelectedFile } from "../discover/window.ts";
+import { firstEventTime, selectForWindow, type SelectedFile } from "../discover/window.ts";
 import { WeekAccumulator } from "./accumulator.ts";
 import { finalizeWeek } from "./finalize.ts";
 import { openCountryLookup, type CountryLookup } from "../enrich/geo.ts";
 import { openAsnLookup, type AsnLookup } from "../enrich/asn.ts";
 import { SourceFilter } from "../enrich/addresses.ts";
-import { LineHashSet } from "./dedup.ts";
+import { OverlapDedup, readingOrder } from "./dedup.ts";
 import { readFileInto } from "./file.ts";
 import type { WeekWindow } from "../util/week.ts";
 import { lookupExploits } from "../enrich/exploits/index.ts";
@@ -64,13 +64,21 @@ export async function aggregateWeek(input: AggregateInput): Promise<AggregateRes
   for (const f of discovery.files) {
     withTimes.push({ ...f, firstEventMs: await firstEventTime(f, parserByName(f.honeypot)!, ctxFor(f.path)) });
   }
-  const selected = selectForWindow(withTimes, window.startMs, window.endMs);
-  const dedupFor = honeypotsNeedingDedup(selected);
+  // Each honeypot's files in order of their first event, so duplicates across files are caught
+  // with memory for the overlaps only (aggregate/dedup.ts).
+  const byHoneypot = new Map<string, SelectedFile[]>();
+  for (const f of selectForWindow(withTimes, window.startMs, window.endMs)) {
+    byHoneypot.set(f.honeypot, [...(byHoneypot.get(f.honeypot) ?? []), f]);
+  }
+  const selected = [...byHoneypot.keys()].sort().flatMap((hp) => readingOrder(byHoneypot.get(hp)!));
+  const fileIds = new Map(selected.map((f, i) => [f, i]));
+  const dedups = new Map(
+    [...byHoneypot].map(([hp, files]) => [hp, new OverlapDedup(readingOrder(files).map((f) => ({ id: fileIds.get(f)!, firstEventMs: f.firstEventMs })))]),
+  );
 
   const attackHoneypots = new Set(PARSERS.filter((p) => p.countsAsAttack).map((p) => p.name));
   const acc = new WeekAccumulator(window.startMs, window.endMs, window.timeZone, attackHoneypots);
   const filter = new SourceFilter(settings.sensorAddresses);
-  const seen = new Map<string, LineHashSet>();
   for (const p of discovery.problems) {
     const f = acc.file(p.path, "?");
     acc.problem(f, "notes", p.reason, 0);
@@ -80,16 +88,14 @@ export async function aggregateWeek(input: AggregateInput): Promise<AggregateRes
   input.progress?.start(selected.length, totalBytes);
   let bytesRead = 0;
   for (const file of selected) {
-    let dedup: LineHashSet | undefined;
-    if (dedupFor.has(file.honeypot)) {
-      dedup = seen.get(file.honeypot) ?? new LineHashSet();
-      seen.set(file.honeypot, dedup);
-    }
+    const dedup = dedups.get(file.honeypot)!;
+    const fileId = fileIds.get(file)!;
+    dedup.beginFile({ id: fileId, firstEventMs: file.firstEventMs });
     bytesRead += await readFileInto(acc, file, {
       ctx: ctxFor(file.path),
       filter,
       dedup,
-      fileId: selected.indexOf(file),
+      fileId,
       onBytes: (n) => input.progress?.advance(n),
     });
     input.progress?.fileDone(file.path);

@@ -83,22 +83,3 @@ export function selectForWindow(files: SelectedFile[], startMs: number, endMs: n
   }
   return files.filter((f) => keep.has(f));
 }
-
-/** Honeypots whose selected files can hold the same record twice (two rotation schemes, or copies). */
-export function honeypotsNeedingDedup(files: LogFile[]): Set<string> {
-  const out = new Set<string>();
-  const schemes = new Map<string, Set<string>>();
-  const names = new Map<string, Set<string>>();
-  for (const f of files) {
-    const s = schemes.get(f.honeypot) ?? new Set();
-    if (f.scheme !== "live") s.add(f.scheme);
-    schemes.set(f.honeypot, s);
-    const name = f.path.split(/[\\/]/).pop()!;
-    const key = `${f.honeypot}\u0000${name}`;
-    const dirs = names.get(key) ?? new Set();
-    dirs.add(f.path);
-    names.set(key, dirs);
-    if (s.size > 1 || dirs.size > 1) out.add(f.honeypot);
-  }
-  return out;
-}

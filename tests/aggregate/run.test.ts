@@ -88,6 +88,21 @@ test("a T-Pot tree: files tagged by path, the week filtered by event time, dupli
   assert.equal(s.countries.items.map((c) => c.key), ["CN", "ID"]);
 });
 
+test("an unclean restart (copied, not truncated) repeats lines in the next generation: counted once; a line written twice in one file counts twice", async () => {
+  const root = mkdtempSync(join(tmpdir(), "hw-unclean-"));
+  const dir = join(root, "dionaea", "log");
+  mkdirSync(dir, { recursive: true });
+  const line = (h: number, port: number, extra = "") =>
+    JSON.stringify({ connection: { protocol: "smbd", transport: "tcp", type: "accept" }, dst_ip: "172.20.0.6", dst_port: port, src_ip: "1.80.1.2", src_port: 1000 + h, timestamp: `2019-06-2${Math.floor(h / 24) + 4}T${String(h % 24).padStart(2, "0")}:00:00.000001${extra}` });
+  const older = [line(1, 445), line(2, 445), line(3, 445), line(3, 445)]; // the last record written twice by the honeypot
+  const newer = [line(2, 445), line(3, 445), line(3, 445), line(30, 1433)]; // starts with a copy of the older file's tail
+  writeFileSync(join(dir, "dionaea.json.2.gz"), gzipSync(older.join("\n") + "\n"));
+  writeFileSync(join(dir, "dionaea.json.1.gz"), gzipSync(newer.join("\n") + "\n"));
+  const r = await aggregateWeek({ logs: { root }, window: W, settings });
+  assert.is(r.summary.honeypots.dionaea!.events, 5);
+  assert.is(r.summary.quality.duplicates, 3);
+});
+
 test("a missing log folder is one clear error", async () => {
   try {
     await aggregateWeek({ logs: { root: "/nonexistent/honeyweek" }, window: W, settings });
