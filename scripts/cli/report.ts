@@ -21,6 +21,9 @@ export function summaryScreen(s: WeekSummary, file: string, seconds: number, byt
   return lines.join("\n");
 }
 
+/** Lines that are valid but are not events (Suricata flows, CSV headers, banners): expected, not faults. */
+const NOT_A_FAULT = new Set(["not-an-event"]);
+
 /** Compact: one line per problem kind with a count and the first file:line where it happened. */
 export function qualityReport(s: WeekSummary): string[] {
   const q = s.quality;
@@ -29,7 +32,10 @@ export function qualityReport(s: WeekSummary): string[] {
   const total = Object.values(kinds).reduce((a, b) => a + b, 0) + q.duplicates;
   if (!total) return out;
   out.push("  data quality:");
-  for (const [reason, n] of Object.entries(q.skipped)) out.push(`    ${fmt(n)} lines skipped: ${reason}${firstAt(s, reason)}`);
+  for (const [reason, n] of Object.entries(q.skipped)) {
+    if (NOT_A_FAULT.has(reason)) out.push(`    ${fmt(n)} lines are not events (e.g. Suricata flows, headers, banners)`);
+    else out.push(`    ${fmt(n)} lines skipped: ${reason}${firstAt(s, reason)}`);
+  }
   for (const [reason, n] of Object.entries(q.notes)) out.push(`    ${fmt(n)} × ${reason}${firstAt(s, reason)}`);
   if (q.duplicates) out.push(`    ${fmt(q.duplicates)} duplicate records counted once (same line in two rotated copies)`);
   if (q.excludedSources) out.push(`    ${fmt(q.excludedSources)} events from the sensor's own or private addresses left out`);
@@ -49,5 +55,5 @@ function firstAt(s: WeekSummary, reason: string): string {
 /** Warnings: anything skipped or repaired (outside-week events are expected, not warnings). */
 export function hasWarnings(s: WeekSummary): boolean {
   const q = s.quality;
-  return Object.keys(q.skipped).length > 0 || Object.keys(q.notes).length > 0;
+  return Object.keys(q.skipped).some((k) => !NOT_A_FAULT.has(k)) || Object.keys(q.notes).length > 0;
 }
