@@ -47,7 +47,8 @@ export interface QualitySampleAcc {
   reason: string;
 }
 
-const MAX_SAMPLES = 50;
+/** Problems kept with file and line: the first few of each reason, so a flood of one kind hides no other. */
+const SAMPLES_PER_REASON = 5;
 /** Pairs are keyed "user\u0000password": NUL cannot occur in either after JSON decoding of logs we accept. */
 export const PAIR_SEPARATOR = "\u0000";
 
@@ -83,6 +84,7 @@ export class WeekAccumulator {
   os: Counter = new Map();
   files = new Map<string, FileAcc>();
   samples: QualitySampleAcc[] = [];
+  private samplesByReason = new Map<string, number>();
   duplicates = 0;
   excludedSources = 0;
 
@@ -111,10 +113,14 @@ export class WeekAccumulator {
     return f;
   }
 
-  /** A line or file problem, counted and (the first few) kept with file and line for the report. */
+  /** A line or file problem, counted and (the first few of each reason) kept with file and line. */
   problem(f: FileAcc, kind: "skipped" | "notes", reason: string, line: number): void {
     bump(kind === "skipped" ? f.skipped : f.notes, reason);
-    if (this.samples.length < MAX_SAMPLES) this.samples.push({ file: f.file, line, reason });
+    const n = this.samplesByReason.get(reason) ?? 0;
+    if (n < SAMPLES_PER_REASON) {
+      this.samplesByReason.set(reason, n + 1);
+      this.samples.push({ file: f.file, line, reason });
+    }
   }
 
   /** Count one event of the week. The caller has checked inWeek and excluded sensor/private addresses. */
@@ -298,7 +304,17 @@ export class WeekAccumulator {
       mergeCounter(t.skipped, f.skipped);
       mergeCounter(t.notes, f.notes);
     }
-    for (const s of o.samples) if (this.samples.length < MAX_SAMPLES) this.samples.push(s);
+    // Keep the earliest samples of each reason (by file and line), whichever part read them.
+    const all = [...this.samples, ...o.samples].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+    this.samples = [];
+    this.samplesByReason = new Map();
+    for (const x of all) {
+      const n = this.samplesByReason.get(x.reason) ?? 0;
+      if (n < SAMPLES_PER_REASON) {
+        this.samplesByReason.set(x.reason, n + 1);
+        this.samples.push(x);
+      }
+    }
     this.duplicates += o.duplicates;
     this.excludedSources += o.excludedSources;
   }
