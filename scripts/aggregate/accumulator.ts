@@ -49,6 +49,10 @@ export interface QualitySampleAcc {
 
 /** Problems kept with file and line: the first few of each reason, so a flood of one kind hides no other. */
 const SAMPLES_PER_REASON = 5;
+
+function before(a: QualitySampleAcc, b: QualitySampleAcc): boolean {
+  return a.file < b.file || (a.file === b.file && a.line < b.line);
+}
 /** Pairs are keyed "user\u0000password": NUL cannot occur in either after JSON decoding of logs we accept. */
 export const PAIR_SEPARATOR = "\u0000";
 
@@ -83,8 +87,7 @@ export class WeekAccumulator {
   };
   os: Counter = new Map();
   files = new Map<string, FileAcc>();
-  samples: QualitySampleAcc[] = [];
-  private samplesByReason = new Map<string, number>();
+  private samplesByReason = new Map<string, QualitySampleAcc[]>();
   duplicates = 0;
   excludedSources = 0;
 
@@ -116,11 +119,22 @@ export class WeekAccumulator {
   /** A line or file problem, counted and (the first few of each reason) kept with file and line. */
   problem(f: FileAcc, kind: "skipped" | "notes", reason: string, line: number): void {
     bump(kind === "skipped" ? f.skipped : f.notes, reason);
-    const n = this.samplesByReason.get(reason) ?? 0;
-    if (n < SAMPLES_PER_REASON) {
-      this.samplesByReason.set(reason, n + 1);
-      this.samples.push({ file: f.file, line, reason });
-    }
+    this.keepSample({ file: f.file, line, reason });
+  }
+
+  /** Keeps the smallest (file, line) samples of each reason: the same whatever the reading order. */
+  private keepSample(x: QualitySampleAcc): void {
+    let list = this.samplesByReason.get(x.reason);
+    if (!list) this.samplesByReason.set(x.reason, (list = []));
+    if (list.length === SAMPLES_PER_REASON && !before(x, list[list.length - 1]!)) return;
+    let i = list.length;
+    while (i > 0 && before(x, list[i - 1]!)) i--;
+    list.splice(i, 0, x);
+    if (list.length > SAMPLES_PER_REASON) list.pop();
+  }
+
+  get samples(): QualitySampleAcc[] {
+    return [...this.samplesByReason.values()].flat();
   }
 
   /** Count one event of the week. The caller has checked inWeek and excluded sensor/private addresses. */
@@ -304,17 +318,7 @@ export class WeekAccumulator {
       mergeCounter(t.skipped, f.skipped);
       mergeCounter(t.notes, f.notes);
     }
-    // Keep the earliest samples of each reason (by file and line), whichever part read them.
-    const all = [...this.samples, ...o.samples].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
-    this.samples = [];
-    this.samplesByReason = new Map();
-    for (const x of all) {
-      const n = this.samplesByReason.get(x.reason) ?? 0;
-      if (n < SAMPLES_PER_REASON) {
-        this.samplesByReason.set(x.reason, n + 1);
-        this.samples.push(x);
-      }
-    }
+    for (const x of o.samples) this.keepSample(x);
     this.duplicates += o.duplicates;
     this.excludedSources += o.excludedSources;
   }
