@@ -25,7 +25,7 @@ export const chartBuilders: Readonly<Record<string, ChartBuilder>> = {
   "weekly-totals": weeklyTotals,
 };
 
-export const chartKinds = Object.keys(chartBuilders);
+export const chartKinds: readonly string[] = Object.freeze(Object.keys(chartBuilders));
 
 export function chartBuilder(kind: string): ChartBuilder | undefined {
   return Object.hasOwn(chartBuilders, kind) ? chartBuilders[kind] : undefined;

@@ -209,7 +209,7 @@ export const tableKinds: Readonly<Record<string, TableKind>> = {
   },
 };
 
-export const tableKindNames = Object.keys(tableKinds);
+export const tableKindNames: readonly string[] = Object.freeze(Object.keys(tableKinds));
 
 export function tableKind(kind: string): TableKind | undefined {
   return Object.hasOwn(tableKinds, kind) ? tableKinds[kind] : undefined;
