@@ -58,16 +58,21 @@ export function utcDate(us: number): string {
   return new Date(Math.floor(us / 1000)).toISOString().slice(0, 10);
 }
 
-// Formatting is on the hot path (one call per line): the "YYYY-MM-DDTHH:MM:SS" part is cached
-// for the last second seen, since consecutive lines mostly share it.
-let cachedSecond = Number.NaN;
-let cachedText = "";
+// Formatting is on the hot path (one call per line): the date part is cached per UTC day and
+// the time of day is built from integers (toISOString per line costs about a third of the run).
+let cachedDay = Number.NaN;
+let cachedDayText = "";
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, "0"));
 function secondText(second: number): string {
-  if (second !== cachedSecond) {
-    cachedSecond = second;
-    cachedText = new Date(second * 1000).toISOString().slice(0, 19);
+  const day = Math.floor(second / 86_400);
+  if (day !== cachedDay) {
+    cachedDay = day;
+    cachedDayText = new Date(day * 86_400_000).toISOString().slice(0, 11);
   }
-  return cachedText;
+  const s = second - day * 86_400;
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return `${cachedDayText}${TWO_DIGITS[h]}:${TWO_DIGITS[m]}:${TWO_DIGITS[s % 60]}`;
 }
 
 function micros(us: number): string {

@@ -19,6 +19,7 @@ import { pyString, pyStringList } from "./pyjson.ts";
 import type { Rng } from "./prng.ts";
 import { sshVolumeAt } from "./planted.ts";
 import { Rhythm } from "./rhythm.ts";
+import type { SshClient } from "./ssh-clients.ts";
 import type { CommandStep } from "./values.ts";
 
 /** Sessions per hour at scale 1 (about 90,000 events a week before bursts and weekly levels). */
@@ -34,6 +35,17 @@ const TUNNEL_TARGETS: ReadonlyArray<readonly [string, number]> = [
 const ARCHES = ["linux-x64-lsb", "linux-arm-lsb", "linux-mips-lsb", "linux-x86-lsb"];
 
 type SessionKind = "scan" | "brute" | "shell" | "tunnel";
+
+const kexFragments = new Map<SshClient, string>();
+/** The constant head of a client.kex line for a client (about 1 KB, built once per client). */
+function kexFragment(client: SshClient): string {
+  let text = kexFragments.get(client);
+  if (text === undefined) {
+    text = `{"eventid":"cowrie.client.kex","hassh":"${client.hassh}","hasshAlgorithms":${pyString(client.hasshAlgorithms)},"kexAlgs":${pyStringList(client.kexAlgs, ",")},"keyAlgs":${pyStringList(client.keyAlgs, ",")},"encCS":${pyStringList(client.encCS, ",")},"macCS":${pyStringList(client.macCS, ",")},"compCS":${pyStringList(client.compCS, ",")},"langCS":[""],"message":"SSH client hassh fingerprint: ${client.hassh}",`;
+    kexFragments.set(client, text);
+  }
+  return text;
+}
 
 export const cowrieFormat: FormatModule = {
   name: "cowrie",
@@ -143,10 +155,7 @@ class CowrieGenerator implements FormatGenerator {
       t += rng.int(40_000, 400_000);
       out(`{"eventid":"cowrie.client.version","version":${pyString(client.version)},"message":${pyString(`Remote SSH version: ${client.version}`)},${tail}${cowrieTimestamp(t)}${who}`, fact(t, "cowrie.client.version"));
       t += rng.int(20_000, 200_000);
-      out(
-        `{"eventid":"cowrie.client.kex","hassh":"${client.hassh}","hasshAlgorithms":${pyString(client.hasshAlgorithms)},"kexAlgs":${pyStringList(client.kexAlgs, ",")},"keyAlgs":${pyStringList(client.keyAlgs, ",")},"encCS":${pyStringList(client.encCS, ",")},"macCS":${pyStringList(client.macCS, ",")},"compCS":${pyStringList(client.compCS, ",")},"langCS":[""],"message":"SSH client hassh fingerprint: ${client.hassh}",${tail}${cowrieTimestamp(t)}${who}`,
-        fact(t, "cowrie.client.kex"),
-      );
+      out(`${kexFragment(client)}${tail}${cowrieTimestamp(t)}${who}`, fact(t, "cowrie.client.kex"));
     }
 
     let loggedIn = false;

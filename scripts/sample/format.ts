@@ -39,6 +39,8 @@ export interface LogRecord {
   /** The event the line records; null for junk. */
   fact: EventFact | null;
   junk?: JunkKind;
+  /** Generation order, set by the generator loop: breaks ties between equal write times. */
+  seq?: number;
 }
 
 /** What Suricata saw of a honeypot connection: generators report it, suricata.ts may alert. */

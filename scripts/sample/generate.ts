@@ -100,7 +100,7 @@ export async function generateSample(opts: GenerateOptions): Promise<SampleManif
     format: FormatModule;
     generator: FormatGenerator;
     sink: RotatingSink;
-    buffer: Array<LogRecord & { seq: number }>;
+    buffer: LogRecord[];
     seq: number;
   }
   await ensureDirs(opts.outDir, FORMATS.map((f) => f.dir));
@@ -121,7 +121,8 @@ export async function generateSample(opts: GenerateOptions): Promise<SampleManif
     const hour = { startUs: h, endUs: Math.min(h + US_PER_HOUR, world.spanEndUs) };
     for (const lane of lanes) {
       const push = (record: LogRecord): void => {
-        lane.buffer.push({ ...record, seq: lane.seq++ });
+        record.seq = lane.seq++;
+        lane.buffer.push(record);
       };
       lane.generator.generateHour(hour, push);
     }
@@ -129,11 +130,14 @@ export async function generateSample(opts: GenerateOptions): Promise<SampleManif
       const j = planted.junk[junkIndex++]!;
       const lane = laneOf.get(j.honeypot);
       const record = lane?.generator.junk?.(j.kind, j.atUs);
-      if (lane && record) lane.buffer.push({ ...record, seq: lane.seq++ });
+      if (lane && record) {
+        record.seq = lane.seq++;
+        lane.buffer.push(record);
+      }
     }
     // Everything generated later starts at or after hour.endUs, so lines written before it are final.
     for (const lane of lanes) {
-      lane.buffer.sort((a, b) => a.writeUs - b.writeUs || a.seq - b.seq);
+      lane.buffer.sort((a, b) => a.writeUs - b.writeUs || a.seq! - b.seq!);
       let cut = 0;
       while (cut < lane.buffer.length && lane.buffer[cut]!.writeUs < hour.endUs) {
         const record = lane.buffer[cut++]!;

@@ -13,9 +13,12 @@ import { once } from "node:events";
 import { Transform } from "node:stream";
 import type { TransformCallback, Writable } from "node:stream";
 import { constants, createGzip } from "node:zlib";
+import type { ZlibOptions } from "node:zlib";
 
 export const GZIP_LEVEL = 6;
 const BLOCK_BYTES = 512 * 1024;
+/** Lets a few blocks queue per file, so generation runs while zlib compresses on the thread pool. */
+const QUEUE_BYTES = 4 * 1024 * 1024;
 
 /** Sets byte 9 (OS) of the gzip header, the only platform-dependent header byte. */
 class GzipHeaderNormaliser extends Transform {
@@ -41,9 +44,11 @@ export class BlockWriter {
   private blocked: Promise<unknown> | null = null;
 
   constructor(readonly path: string, readonly compressed: boolean) {
-    this.file = createWriteStream(path);
+    this.file = createWriteStream(path, { highWaterMark: QUEUE_BYTES });
     if (compressed) {
-      const gzip = createGzip({ level: GZIP_LEVEL, strategy: constants.Z_DEFAULT_STRATEGY });
+      // Zlib streams pass stream options through, though ZlibOptions does not declare them.
+      const options: ZlibOptions & { highWaterMark: number } = { level: GZIP_LEVEL, strategy: constants.Z_DEFAULT_STRATEGY, highWaterMark: QUEUE_BYTES };
+      const gzip = createGzip(options);
       gzip.pipe(new GzipHeaderNormaliser()).pipe(this.file);
       this.head = gzip;
     } else {
