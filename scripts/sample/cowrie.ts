@@ -108,8 +108,14 @@ class CowrieGenerator implements FormatGenerator {
       case "not-json":
         return { writeUs: atUs, fact: null, junk: kind, line: glued(login("admin", "admin", atUs), login("root", "1234", atUs + 1000), rng) };
       case "invalid-utf8":
-        // Cowrie 2.x would write repr() text; a bytes-level corruption is what the reader must survive.
-        return { writeUs: atUs, fact: null, junk: kind, line: withInvalidUtf8(login("root", "@@BYTES@@", atUs), "@@BYTES@@") };
+        // Cowrie 2.x would write repr() text; a bytes-level corruption is what the reader must
+        // survive. The record is still a login attempt: readers repair the bytes and count it.
+        return {
+          writeUs: atUs,
+          fact: { tsUs: atUs, src: source.ip, country: source.country, type: "cowrie.login.failed" },
+          junk: kind,
+          line: withInvalidUtf8(login("root", "@@BYTES@@", atUs), "@@BYTES@@"),
+        };
       case "binary":
         return { writeUs: atUs, fact: null, junk: kind, line: nulRun(rng) };
       default:

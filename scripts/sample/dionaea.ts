@@ -100,7 +100,11 @@ class DionaeaGenerator implements FormatGenerator {
     const source = this.ctx.sources.scan.pick(this.rng);
     const line = (password: string, t: number): string => this.line(SERVICES[1]!, source.ip, this.ports.take(source.ip), t, ["sa"], [password]);
     if (kind === "not-json") return { writeUs: atUs, fact: null, junk: kind, line: glued(line("sa", atUs - 2_000_000), line("123", atUs - 1_000_000), this.rng) };
-    if (kind === "invalid-utf8") return { writeUs: atUs, fact: null, junk: kind, line: withInvalidUtf8(line("@@BYTES@@", atUs - 1_500_000), "@@BYTES@@") };
+    if (kind === "invalid-utf8") {
+      // A damaged but real connection record: counted as an event (see JunkEntry.event).
+      const tsUs = atUs - 1_500_000;
+      return { writeUs: atUs, fact: { tsUs, src: source.ip, country: source.country, port: 1433, type: "connection" }, junk: kind, line: withInvalidUtf8(line("@@BYTES@@", tsUs), "@@BYTES@@") };
+    }
     return null;
   }
 

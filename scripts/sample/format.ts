@@ -36,8 +36,9 @@ export interface LogRecord {
   /** When the honeypot appended the line: decides which rotated file holds it. */
   writeUs: number;
   line: string | Buffer;
-  /** The event the line records; null for junk. */
+  /** The event the line records; null for junk that is no event. */
   fact: EventFact | null;
+  /** Set on planted junk; an invalid-UTF-8 line has both (a damaged but real record). */
   junk?: JunkKind;
   /** Generation order, set by the generator loop: breaks ties between equal write times. */
   seq?: number;

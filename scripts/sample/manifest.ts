@@ -63,7 +63,7 @@ export interface SampleManifest {
   files: ManifestFile[];
   /** Event lines written to two files (unclean restarts): count each once. */
   duplicates: { records: number; byHoneypot: Record<string, number>; groups: DuplicateGroup[] };
-  /** Lines that are not events, planted on purpose; none of them is counted in `weeks`. */
+  /** Damaged lines planted on purpose; only invalid-UTF-8 records (entries with event: true) are counted in `weeks`. */
   junk: { total: number; byKind: Partial<Record<JunkKind, number>>; byFile: Record<string, Partial<Record<JunkKind, number>>>; entries: JunkEntry[] };
   /** Events of sessions still open at the span's end whose lines were never written. */
   unwritten: number;

@@ -93,6 +93,11 @@ export interface JunkEntry {
   /** 1-based line number in the (decompressed) file. */
   line: number;
   kind: JunkKind;
+  /**
+   * The line is still an event and is counted in `weeks`: an invalid-UTF-8 line is a real record
+   * with damaged bytes, which a reader repairs (U+FFFD) and reports rather than drops.
+   */
+  event: boolean;
 }
 
 export interface FileResult {
@@ -124,7 +129,7 @@ interface OpenFile {
   records: number;
   firstEventUs: number | null;
   lastEventUs: number | null;
-  junk: { line: number; kind: JunkKind }[];
+  junk: { line: number; kind: JunkKind; event: boolean }[];
 }
 
 /**
@@ -212,7 +217,7 @@ export class RotatingSink {
         firstEventUs: f.firstEventUs,
         lastEventUs: f.lastEventUs,
       })),
-      junk: ordered.flatMap((f) => f.junk.map((j) => ({ file: pathOf(f.plan), line: j.line, kind: j.kind }))),
+      junk: ordered.flatMap((f) => f.junk.map((j) => ({ file: pathOf(f.plan), line: j.line, kind: j.kind, event: j.event }))),
       duplicates: [...this.duplicatePairs].map(([key, records]) => ({
         honeypot: this.plans[0]!.honeypot,
         files: key.split(",").map((id) => pathOf(byId.get(Number(id))!)),
@@ -228,8 +233,9 @@ export class RotatingSink {
       const ts = record.fact.tsUs;
       if (file.firstEventUs === null || ts < file.firstEventUs) file.firstEventUs = ts;
       if (file.lastEventUs === null || ts > file.lastEventUs) file.lastEventUs = ts;
-    } else if (record.junk) {
-      file.junk.push({ line: file.writer.lines, kind: record.junk });
+    }
+    if (record.junk) {
+      file.junk.push({ line: file.writer.lines, kind: record.junk, event: record.fact !== null });
     }
   }
 

@@ -201,6 +201,8 @@ export interface SuricataTruth {
   alerts: number;
   /** Alerts whose src_ip is the sensor itself (response-side signatures). */
   alertsFromSensor: number;
+  /** alerts − alertsFromSensor: what a report that never counts the sensor's own address shows. */
+  alertsFromAttackers: number;
   signatures: Array<{ sid: number; signature: string; count: number }>;
   /** Alerts by CVE id (from alert.metadata.cve and the signature text). */
   cves: Record<string, number>;
@@ -312,6 +314,7 @@ function weekTruth(w: WeekTally, timeZone: string): WeekTruth {
       eventTypes: record(s.eventTypes),
       alerts: s.alerts,
       alertsFromSensor: s.alertsFromSensor,
+      alertsFromAttackers: s.alerts - s.alertsFromSensor,
       signatures: [...s.signatures].map(([sid, v]) => ({ sid, signature: v.signature, count: v.count })).sort((a, b) => b.count - a.count || a.sid - b.sid),
       cves: record(s.cves),
       alertsByDestPort: record(s.alertsByDestPort),

@@ -127,8 +127,9 @@ async function recount(dir: string, week: { startUtc: string; endUtc: string }):
     try {
       text = utf8.decode(line.raw);
     } catch {
+      // A damaged record: repaired and still counted, as the pipeline's reader does.
       bump(r.junk, "invalid-utf8");
-      continue;
+      text = line.raw.toString("utf8");
     }
     let e: Record<string, any>;
     try {
