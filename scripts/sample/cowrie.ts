@@ -155,7 +155,12 @@ class CowrieGenerator implements FormatGenerator {
     );
     let detail: string | undefined;
 
-    if (!telnet && (kind !== "scan" || rng.chance(0.5))) {
+    if (!telnet && kind === "scan" && rng.chance(0.03)) {
+      // A web scanner speaking TLS to port 22: Cowrie logs its ClientHello as the "version".
+      const banner = ctx.values.nonSshBanner(rng);
+      t += rng.int(40_000, 400_000);
+      out(`{"eventid":"cowrie.client.version","version":${pyString(banner)},"message":${pyString(`Remote SSH version: ${banner}`)},${tail}${cowrieTimestamp(t)}${who}`, fact(t, "cowrie.client.version"));
+    } else if (!telnet && (kind !== "scan" || rng.chance(0.5))) {
       const client = ctx.values.sshClient(rng);
       detail = client.version;
       t += rng.int(40_000, 400_000);
@@ -177,6 +182,16 @@ class CowrieGenerator implements FormatGenerator {
           fact(t, eventid),
         );
       };
+      // Now and then a bot offers a public key first. Its `type` field collides with Logstash's
+      // `type` (TPOT-LOGS §2.6): classify by file path, never by a `type` key.
+      if (!telnet && rng.chance(0.01)) {
+        const { type, key, fingerprint } = ctx.values.publicKey(rng);
+        t += rng.int(200_000, 1_500_000);
+        out(
+          `{"eventid":"cowrie.client.fingerprint","username":"root","fingerprint":"${fingerprint}","key":"${key}","type":"${type}","message":"public key attempt for user root of type ${type} with fingerprint ${fingerprint}",${tail}${cowrieTimestamp(t)}${who}`,
+          fact(t, "cowrie.client.fingerprint"),
+        );
+      }
       for (let i = 0; i < failures; i++) attempt(false);
       // Cowrie's default userdb accepts root with (almost) any password: brute forcers get in
       // now and then and leave; bots with a script always get in.

@@ -8,6 +8,7 @@
  * pairs, the "mdrfckr" SSH-key script …) followed by a synthetic tail that is generated from the
  * rank, so a tail of any length costs no memory.
  */
+import { createHash } from "node:crypto";
 import { isReserved, numberToIp } from "./addresses.ts";
 import { Rng, WeightedTable, hash32, zipfWeights } from "./prng.ts";
 import { SSH_CLIENTS } from "./ssh-clients.ts";
@@ -38,6 +39,13 @@ export interface AttackerValues {
   /** What a bot types after a successful login: a short script, in order. */
   script(rng: Rng, protocol: "ssh" | "telnet"): CommandStep[];
   sshClient(rng: Rng): SshClient;
+  /**
+   * What a non-SSH client sends to port 22 as its "banner" (a TLS ClientHello from web scanners),
+   * decoded as Cowrie does: UTF-8 with backslash escapes for undecodable bytes.
+   */
+  nonSshBanner(rng: Rng): string;
+  /** A public key offered for login: OpenSSH key type, base64 body, MD5 fingerprint. */
+  publicKey(rng: Rng): { type: string; key: string; fingerprint: string };
   /** A database/FTP login seen by Dionaea (mssqld, mysqld, ftpd). */
   serviceCredential(rng: Rng, service: "mssqld" | "mysqld" | "ftpd"): { username: string; password: string };
   userAgent(rng: Rng): string;
@@ -199,6 +207,37 @@ const SERVICE_CREDENTIALS: Readonly<Record<"mssqld" | "mysqld" | "ftpd", Readonl
   ftpd: [["anonymous", "anonymous@"], ["anonymous", "IEUser@"], ["admin", "admin"], ["ftp", "ftp"], ["root", "123456"], ["user", "user"], ["anonymous", "guest@example.com"]],
 };
 
+// Public keys bots offer (the Outlaw "mdrfckr" key and a generic ed25519 one).
+const PUBLIC_KEYS = [
+  { type: "ssh-rsa", body: "AAAAB3NzaC1yc2EAAAABJQAAAQEArDp4cun2lhr4KUhBGE7VvAcwdli2a8dbnrTOrbMz1+5O73fcBOx8NVbUT0bUanUV9tJ2/9p7+vD0EpZ3Tz/+0kX34uAx1RV/75GVOmNx+9EuWOnvNoaJe0QXxziIg9eLBHpgLMuakb5+BgTFB+rKJAw9u9FSTDengvS8hX1kNFS4Mjux0hJOK8rvcEmPecjdySYMb66nylAKGwCEE6WEQHmd1mUPgHwGQ0hWCwsQk13yCGPK5w6hYp5zYkFnvlC8hGmd4Ww+u97k6pfTGTUbJk14ujvcD9iUKQTTWYYjIIu5PmUux5bsZ0R4WFwdIe6+i6rBLAsPKgAySVKPRK+oRw==" },
+  { type: "ssh-ed25519", body: "AAAAC3NzaC1lZDI1NTE5AAAAIBtHwPCqi3Y5Cxqvm3YPbHj4JX3bNKp0RypQ0+ybbSr8" },
+];
+
+/**
+ * Bytes decoded as Python's `bytes.decode("utf-8", "backslashreplace")`: valid sequences become
+ * characters (control characters included), invalid bytes become the text `\xNN`.
+ */
+function backslashReplace(bytes: Buffer): string {
+  let out = "";
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    let ok = need >= 0 && i + need < bytes.length;
+    for (let k = 1; ok && k <= need; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      const text = bytes.toString("utf8", i, i + need + 1);
+      if (!text.includes("\ufffd")) {
+        out += text;
+        i += need + 1;
+        continue;
+      }
+    }
+    out += `\\x${b.toString(16).padStart(2, "0")}`;
+    i++;
+  }
+  return out;
+}
+
 const TAIL_FILES = ["x86", "mips", "arm", "arm7", "bins.sh", "a.sh", "i", "x", "sshd", "kworker", "Mozi.m", "update.sh", ".x/y", "dvr"];
 
 /** A public-looking IPv4 host for a tail rank (never a reserved range). */
@@ -257,7 +296,8 @@ export function createAttackerValues(opts: ValueOptions): AttackerValues {
   return {
     sshCredential(rng) {
       // Bots mostly try root; the username tail comes from dictionary bots.
-      const username = rng.chance(0.55) ? "root" : usernames.pick(rng);
+      // Empty usernames happen (realdata/tpot-2022 has them on failed logins).
+      const username = rng.chance(0.55) ? "root" : rng.chance(0.004) ? "" : usernames.pick(rng);
       return { username, password: passwords.pick(rng) };
     },
     telnetCredential(rng) {
@@ -290,6 +330,19 @@ export function createAttackerValues(opts: ValueOptions): AttackerValues {
       return Array.from({ length: n }, () => ({ input: recon.pick(rng) }));
     },
     sshClient: (rng) => clients.pick(rng),
+    nonSshBanner(rng) {
+      // TLS 1.2 ClientHello record header, then random and cipher-suite bytes.
+      const bytes = [0x16, 0x03, 0x01, 0x00, 0xf2, 0x01, 0x00, 0x00, 0xee, 0x03, 0x03];
+      for (let i = 0; i < 40; i++) bytes.push(rng.int(0, 255));
+      bytes.push(0x00, 0x00, 0x82, 0xc0, 0x30, 0xc0, 0x2c, 0xc0, 0x28, 0xc0, 0x24, 0xc0, 0x14, 0xc0);
+      return backslashReplace(Buffer.from(bytes));
+    },
+    publicKey(rng) {
+      const key = rng.pick(PUBLIC_KEYS);
+      const body = Buffer.from(key.body, "base64");
+      const md5 = createHash("md5").update(body).digest("hex");
+      return { type: key.type, key: key.body, fingerprint: md5.match(/../g)!.join(":") };
+    },
     serviceCredential(rng, service) {
       const [username, password] = rng.pick(SERVICE_CREDENTIALS[service]);
       return { username, password };
@@ -329,6 +382,7 @@ export function withHostileValues(base: AttackerValues, rate = 0.02): AttackerVa
       return base.script(rng, protocol).map((step) => ({ ...step, input: hostile(rng, step.input) }));
     },
     userAgent: (rng) => hostile(rng, base.userAgent(rng)),
+    nonSshBanner: (rng) => hostile(rng, base.nonSshBanner(rng)),
     httpPath: (rng) => hostile(rng, base.httpPath(rng)),
   };
 }
