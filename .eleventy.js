@@ -17,7 +17,8 @@ async function importTs(url) {
     if (err?.code !== "ERR_UNKNOWN_FILE_EXTENSION") throw err;
     const { register } = await import("tsx/esm/api");
     register();
-    return import(url.href);
+    // Node remembers the failed import of this URL: ask again under a different one.
+    return import(`${url.href}?tsx`);
   }
 }
 

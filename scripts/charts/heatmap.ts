@@ -39,7 +39,8 @@ export function heatmapSpec(o: HeatmapOptions): TopLevelSpec {
         sort: o.columns,
         title: o.columnTitle,
         // "1433 (MSSQL)" on two lines, so neighbouring columns' labels do not run into each other.
-        axis: { orient: "top", labelAngle: 0, domain: false, ticks: false, labelExpr: TWO_LINE_LABEL, labelLineHeight: 13 },
+        // At the bottom: Vega grows multi-line labels downwards, into the cells of a top axis.
+        axis: { orient: "bottom", labelAngle: 0, domain: false, ticks: false, labelExpr: TWO_LINE_LABEL, labelLineHeight: 13 },
       },
       y: { field: "row", type: "ordinal", sort: o.rows, title: o.rowTitle, axis: { domain: false, ticks: false } },
     },

@@ -59,38 +59,46 @@ export const hourly: ChartBuilder = {
     });
     const labels = series.map((b) => b.label);
     const description = `${caption}: ${labels.join(", ")}; ${s.events} ${formatCount(w.totals.events, lang)}`;
-    const spec = {
-      ...frame(260, description),
-      data: { values },
+    const timeTitle = s.timeAxis(w.week.timeZone);
+    const x = {
+      field: "t",
+      type: "temporal",
+      scale: { type: "utc" },
+      title: timeTitle,
+      // A tick at each local midnight, listed rather than computed by Vega (cheaper, and exact).
+      axis: { format: "%-m/%-d", values: w.week.days.map((d) => Date.parse(`${d}T00:00:00Z`)), labelAlign: "left", grid: true },
+    };
+    const area = {
       transform: [
         { fold: labels.map(fieldRef), as: ["honeypot", "n"] },
-        // Stack in legend order, busiest honeypot at the bottom.
+        // Stack in legend order: the busiest honeypot on the axis, where its shape reads best.
         { calculate: `indexof(${JSON.stringify(labels)}, datum.honeypot)`, as: "order" },
       ],
       mark: { type: "area", interpolate: "linear" },
       encoding: {
-        x: {
-          field: "t",
-          type: "temporal",
-          scale: { type: "utc" },
-          title: s.timeAxis(w.week.timeZone),
-          axis: { format: "%-m/%-d", tickCount: { interval: "day", step: 1 }, labelAlign: "left", grid: true },
-        },
+        x,
         y: { field: "n", type: "quantitative", stack: "zero", title: s.events, axis: countAxis(lang) },
-        color: {
-          field: "honeypot",
-          type: "nominal",
-          title: null,
-          scale: { domain: labels, range: series.map((b) => b.color) },
-        },
+        color: { field: "honeypot", type: "nominal", title: null, scale: { domain: labels, range: series.map((b) => b.color) } },
         order: { field: "order", type: "quantitative" },
+      },
+    };
+    const spec = { ...frame(260, description), data: { values }, layer: [area] } as TopLevelSpec;
+    // In the browser: a rule under the pointer with every honeypot's count for that hour. An area
+    // mark alone would show one datum per series, and the static SVG needs no invisible rules.
+    const hover = {
+      params: [{ name: "hover", select: { type: "point", fields: ["t"], nearest: true, on: "pointerover", clear: "pointerout" } }],
+      mark: { type: "rule", strokeWidth: 6 },
+      encoding: {
+        x,
+        opacity: { condition: { param: "hover", empty: false, value: 0.35 }, value: 0 },
+        color: { value: "#888888" },
         tooltip: [
-          { field: "t", type: "temporal", title: s.timeAxis(w.week.timeZone), format: "%-m/%-d %H:00", scale: { type: "utc" } },
-          { field: "honeypot", type: "nominal", title: s.honeypot },
-          { field: "n", type: "quantitative", title: s.events, format: "," },
+          { field: "t", type: "temporal", title: timeTitle, format: "%-m/%-d %H:00", scale: { type: "utc" } },
+          ...labels.map((label) => ({ field: fieldRef(label), type: "quantitative", title: label, format: "," })),
         ],
       },
-    } as TopLevelSpec;
+    };
+    const interactive = { ...frame(260, description), data: { values }, layer: [area, hover] } as TopLevelSpec;
 
     const table: DataTable = {
       columns: [{ label: s.timeAxis(w.week.timeZone) }, ...labels.map((label) => ({ label, numeric: true }))],
@@ -98,6 +106,6 @@ export const hourly: ChartBuilder = {
         hour.events > 0 ? [[hourLabel(hour.start, lang), ...labels.map((l) => values[i]![l] ?? 0)]] : [],
       ),
     };
-    return { kind: "chart", spec, caption, description, table };
+    return { kind: "chart", spec, interactive, caption, description, table };
   },
 };

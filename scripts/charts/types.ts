@@ -29,7 +29,13 @@ export interface DataTable {
 
 export interface ChartDrawing {
   kind: "chart";
+  /** What the build renders to the static SVG. */
   spec: TopLevelSpec;
+  /**
+   * What the browser renders instead, when interaction needs marks the static picture does not
+   * (hover rules, selections). Default: `spec`.
+   */
+  interactive?: TopLevelSpec;
   /** Visible caption under the chart. */
   caption: string;
   /** One-sentence description for assistive technology (the root SVG's aria-label). */

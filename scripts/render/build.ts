@@ -86,7 +86,7 @@ export async function serveSite(opts: ServeOptions): Promise<SiteServer> {
   const elev = eleventyFor({ ...opts, quiet: false, runMode: "serve" });
   await elev.init();
   await elev.watch();
-  elev.serve(opts.port ?? 8080);
+  await elev.serve(opts.port ?? 8080);
   return {
     async close() {
       await elev.stopWatch();

@@ -13,6 +13,7 @@ import type { Shortcode } from "./context.ts";
 import { siteFilters } from "./filters.ts";
 import { createMarkdown } from "./markdown.ts";
 import { proseShortcodes } from "./prose.ts";
+import { ChartCache } from "./chartCache.ts";
 import { chartShortcode, PageIds, tableShortcode } from "./shortcodes.ts";
 import { jsonDataParser, WorkspaceContext } from "./siteData.ts";
 import { WORLD_ATLAS_DIR, WORLD_ATLAS_FILES } from "./vega.ts";
@@ -78,6 +79,7 @@ export function configureSite(config: EleventyConfig, dirs: SiteDirs): Workspace
   // Data.
   const ctx = new WorkspaceContext(dirs);
   const ids = new PageIds();
+  const cache = new ChartCache(process.env.HONEYWEEK_CHART_CACHE === "0" ? undefined : join(dirs.dir, ".cache", "charts"));
   config.addDataExtension("json", jsonDataParser(dirs));
   if (!hasSiteSettings(dirs)) config.addGlobalData("site", ctx.site);
   config.addGlobalData("lang", () => ctx.site.language);
@@ -86,6 +88,11 @@ export function configureSite(config: EleventyConfig, dirs: SiteDirs): Workspace
   config.on("eleventy.before", () => {
     ctx.refresh();
     ids.reset();
+    cache.startBuild();
+  });
+  config.on("eleventy.after", () => {
+    // Only a full production build has seen every chart; watch builds may render a few pages.
+    if (process.env.ELEVENTY_RUN_MODE === "build") cache.prune();
   });
 
   // Drafts (`draft: true`) are left out of production builds, kept in `serve`.
@@ -99,7 +106,7 @@ export function configureSite(config: EleventyConfig, dirs: SiteDirs): Workspace
   // Shortcodes: charts, tables, and the prose helpers, each bound to the workspace's context.
   const shortcodes: Record<string, Shortcode> = {
     ...proseShortcodes,
-    chart: chartShortcode({ ids }),
+    chart: chartShortcode({ ids, cache }),
     table: tableShortcode(),
   };
   for (const [name, fn] of Object.entries(shortcodes)) {

@@ -18,6 +18,7 @@ import { htmlTable } from "./htmlTable.ts";
 import { isLang, t } from "./i18n.ts";
 import { tableKind, tableKindNames } from "./tables.ts";
 import { renderVega } from "./vega.ts";
+import { ChartCache, chartKey } from "./chartCache.ts";
 import { countArg } from "../charts/spec.ts";
 
 export class ShortcodeError extends Error {}
@@ -80,6 +81,8 @@ function findWeek(ctx: RenderContext, shortcode: string, weekId: unknown, self: 
 
 export interface ShortcodeOptions {
   ids?: PageIds;
+  /** Rendered charts by what they were rendered from (default: none, every chart rendered). */
+  cache?: ChartCache;
   /** Where Vega warnings go (default: console.warn). */
   warn?: (message: string) => void;
 }
@@ -100,11 +103,19 @@ export function chartShortcode(options: ShortcodeOptions = {}): Shortcode {
     const pageKey = String(this?.page?.url || this?.page?.inputPath || "");
     const id = ids.take(pageKey, slug(["chart", kind, weekId, ...args]));
     if (result.kind === "empty") return chartFigure(result, undefined, { id, kind: String(kind), lang });
-    const rendered = await renderVega(result.spec, {
+    const request = {
+      spec: result.spec,
+      interactive: result.interactive,
       idPrefix: `${id}-`,
       description: result.description,
       compactPaths: Boolean(result.loads?.length),
-    });
+    };
+    const key = options.cache ? chartKey(request) : "";
+    let rendered = options.cache?.get(key);
+    if (!rendered) {
+      rendered = await renderVega(request.spec, request);
+      options.cache?.set(key, rendered);
+    }
     for (const w of rendered.warnings) warn(`${label}${where(this)}: ${w}`);
     return chartFigure(result, rendered, { id, kind: String(kind), lang });
   };

@@ -102,10 +102,11 @@ export interface RenderOptions {
 }
 
 /** Compiles and renders one chart. About 15–20 ms for a typical chart, 40 ms for the world map. */
-export async function renderVega(spec: TopLevelSpec, options: RenderOptions): Promise<RenderedChart> {
+export async function renderVega(spec: TopLevelSpec, options: RenderOptions & { interactive?: TopLevelSpec }): Promise<RenderedChart> {
   const log = collectingLogger();
-  const vegaSpec = compile(spec, { logger: log.logger as never }).spec;
-  const view = new vega.View(vega.parse(vegaSpec), { renderer: "none", loader, logger: log.logger as never });
+  const staticSpec = compile(spec, { logger: log.logger as never }).spec;
+  const vegaSpec = options.interactive ? compile(options.interactive, { logger: log.logger as never }).spec : staticSpec;
+  const view = new vega.View(vega.parse(staticSpec), { renderer: "none", loader, logger: log.logger as never });
   try {
     let svg = await view.toSVG();
     if (log.errors.length) throw new ChartRenderError(log.errors.join("; "));
