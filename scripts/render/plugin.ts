@@ -85,6 +85,7 @@ export function configureSite(config: EleventyConfig, dirs: SiteDirs): Workspace
   config.addGlobalData("lang", () => ctx.site.language);
   config.addGlobalData("layout", "post.njk");
   config.addGlobalData("geoip", () => geoipSources(ctx));
+  config.addGlobalData("attributions", () => uniqueAttributions(geoipSources(ctx)));
   config.on("eleventy.before", () => {
     ctx.refresh();
     ids.reset();
@@ -168,15 +169,26 @@ export interface GeoipSource {
   attribution: { text: string; url: string; licence: string } | null;
 }
 
-/** The GeoIP databases the stored weeks were enriched with, for the about page. */
+/**
+ * The IP databases (country, and ASN when used) the stored weeks were enriched with, for the
+ * about page and the footer: each with the attribution its licence asks for.
+ */
 export function geoipSources(ctx: WorkspaceContext): GeoipSource[] {
   const seen = new Map<string, GeoipSource>();
   for (const week of ctx.weeks().values()) {
-    const g = week.provenance?.geoip;
-    if (!g?.name || seen.has(g.name)) continue;
-    seen.set(g.name, { name: g.name, built: g.built, attribution: attributionFor(g.name) });
+    for (const db of [week.provenance?.geoip, week.provenance?.asn]) {
+      if (!db?.name || seen.has(db.name)) continue;
+      seen.set(db.name, { name: db.name, built: db.built, attribution: attributionFor(db.name) });
+    }
   }
   return [...seen.values()];
+}
+
+/** Each attribution once (the country and the ASN database may both be DB-IP's). */
+export function uniqueAttributions(sources: GeoipSource[]): NonNullable<GeoipSource["attribution"]>[] {
+  const byText = new Map<string, NonNullable<GeoipSource["attribution"]>>();
+  for (const s of sources) if (s.attribution) byText.set(s.attribution.text, s.attribution);
+  return [...byText.values()];
 }
 
 function attributionFor(name: string): GeoipSource["attribution"] {
