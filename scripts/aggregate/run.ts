@@ -13,9 +13,8 @@ import { WeekAccumulator } from "./accumulator.ts";
 import { finalizeWeek } from "./finalize.ts";
 import { openCountryLookup, type CountryLookup } from "../enrich/geo.ts";
 import { openAsnLookup, type AsnLookup } from "../enrich/asn.ts";
-import { SourceFilter } from "../enrich/addresses.ts";
-import { OverlapDedup, readingOrder } from "./dedup.ts";
-import { readFileInto } from "./file.ts";
+import { readingOrder } from "./dedup.ts";
+import { readFiles } from "./parallel.ts";
 import type { WeekWindow } from "../util/week.ts";
 import { lookupExploits } from "../enrich/exploits/index.ts";
 
@@ -71,14 +70,9 @@ export async function aggregateWeek(input: AggregateInput): Promise<AggregateRes
     byHoneypot.set(f.honeypot, [...(byHoneypot.get(f.honeypot) ?? []), f]);
   }
   const selected = [...byHoneypot.keys()].sort().flatMap((hp) => readingOrder(byHoneypot.get(hp)!));
-  const fileIds = new Map(selected.map((f, i) => [f, i]));
-  const dedups = new Map(
-    [...byHoneypot].map(([hp, files]) => [hp, new OverlapDedup(readingOrder(files).map((f) => ({ id: fileIds.get(f)!, firstEventMs: f.firstEventMs })))]),
-  );
 
   const attackHoneypots = new Set(PARSERS.filter((p) => p.countsAsAttack).map((p) => p.name));
   const acc = new WeekAccumulator(window.startMs, window.endMs, window.timeZone, attackHoneypots);
-  const filter = new SourceFilter(settings.sensorAddresses);
   for (const p of discovery.problems) {
     const f = acc.file(p.path, "?");
     acc.problem(f, "notes", p.reason, 0);
@@ -86,20 +80,15 @@ export async function aggregateWeek(input: AggregateInput): Promise<AggregateRes
 
   const totalBytes = selected.reduce((s, f) => s + f.size, 0);
   input.progress?.start(selected.length, totalBytes);
-  let bytesRead = 0;
-  for (const file of selected) {
-    const dedup = dedups.get(file.honeypot)!;
-    const fileId = fileIds.get(file)!;
-    dedup.beginFile({ id: fileId, firstEventMs: file.firstEventMs });
-    bytesRead += await readFileInto(acc, file, {
-      ctx: ctxFor(file.path),
-      filter,
-      dedup,
-      fileId,
-      onBytes: (n) => input.progress?.advance(n),
-    });
-    input.progress?.fileDone(file.path);
-  }
+  // Each honeypot's files deduplicated in this reading order (dedup.ts), on all cores (parallel.ts).
+  const bytesRead = await readFiles({
+    acc,
+    files: selected,
+    sensorTimeZone: settings.sensorTimeZone,
+    sensorAddresses: settings.sensorAddresses,
+    onBytes: (n) => input.progress?.advance(n),
+    onFileDone: (path) => input.progress?.fileDone(path),
+  });
   input.progress?.finish();
 
   const geo = input.geo ?? (await openCountryLookup(settings.geoipCountryDb));

@@ -8,7 +8,7 @@
  * client.kex → client; every direct-tcpip.* → tunnel (its dst_* is the forward target, never an
  * attacked port, §1.4 "Pitfall"); anything else → other (still one event, as T-Pot counts).
  */
-import type { EventKind, HoneypotEvent } from "../model/event.ts";
+import type { EventKind, HoneypotEvent, ParseContext, ParseResult } from "../model/event.ts";
 import { defineJsonParser, newEvent } from "./define.ts";
 import { destPort, ipAddress, nonEmpty, port, put, text, unrepr, type JsonRecord } from "./fields.ts";
 import { parseTimestamp } from "./time.ts";
@@ -52,6 +52,79 @@ function timeOf(rec: JsonRecord, zone: string): number | undefined {
   return parseTimestamp(rec.timestamp, zone) ?? parseTimestamp(rec.epoch, zone);
 }
 
+/**
+ * The record fields `cowrieRecordToEvent` reads, and nothing else: the byte-level fast path
+ * (parse/fast/cowrie.ts) extracts exactly these, so it must list every field read here
+ * (tests/perf checks this with a recording proxy).
+ */
+export const COWRIE_FIELDS = [
+  "eventid",
+  "timestamp",
+  "epoch",
+  "src_ip",
+  "session",
+  "protocol",
+  "system",
+  "src_port",
+  "dst_port",
+  "dst_ip",
+  "username",
+  "password",
+  "input",
+  "url",
+  "shasum",
+  "hassh",
+  "version",
+] as const;
+
+/** One parsed Cowrie record → its event (or why not). Shared by the JSON.parse and byte paths. */
+export function cowrieRecordToEvent(rec: JsonRecord, ctx: ParseContext): ParseResult {
+  const ts = timeOf(rec, ctx.sensorTimeZone);
+  if (ts === undefined) return "no-timestamp";
+  const eventId = typeof rec.eventid === "string" ? rec.eventid : "";
+  const kind = kindOf(eventId);
+  const event: HoneypotEvent = newEvent("cowrie", ts, kind);
+  put(event, "srcIp", ipAddress(rec.src_ip));
+  put(event, "session", nonEmpty(rec.session));
+  put(event, "protocol", protocolOf(rec));
+  switch (kind) {
+    case "connect":
+      put(event, "srcPort", port(rec.src_port));
+      put(event, "dstPort", destPort(rec.dst_port));
+      break;
+    case "login":
+      put(event, "username", text(rec.username));
+      put(event, "password", text(rec.password));
+      event.loginSuccess = eventId === "cowrie.login.success";
+      break;
+    case "command":
+      put(event, "command", text(rec.input));
+      break;
+    case "download": {
+      // 1.5.3 wrote "url": "stdin" for `cat > file` uploads: that is no URL.
+      const url = nonEmpty(rec.url);
+      if (url !== undefined && url !== "stdin") event.url = url;
+      put(event, "sha256", nonEmpty(rec.shasum));
+      break;
+    }
+    case "client":
+      if (eventId === "cowrie.client.kex") put(event, "hassh", nonEmpty(rec.hassh));
+      else {
+        const version = nonEmpty(rec.version);
+        if (version !== undefined) event.clientVersion = unrepr(version);
+      }
+      break;
+    case "tunnel":
+      // src_port of a direct-tcpip request is the originator the client claims, not its port.
+      put(event, "tunnelHost", nonEmpty(rec.dst_ip));
+      put(event, "tunnelPort", port(rec.dst_port));
+      break;
+    default:
+      break;
+  }
+  return event;
+}
+
 export const cowrie = defineJsonParser(
   {
     name: "cowrie",
@@ -60,50 +133,5 @@ export const cowrie = defineJsonParser(
     dir: "cowrie",
     files: /^cowrie\.json$/,
   },
-  (rec, ctx) => {
-    const ts = timeOf(rec, ctx.sensorTimeZone);
-    if (ts === undefined) return "no-timestamp";
-    const eventId = typeof rec.eventid === "string" ? rec.eventid : "";
-    const kind = kindOf(eventId);
-    const event: HoneypotEvent = newEvent("cowrie", ts, kind);
-    put(event, "srcIp", ipAddress(rec.src_ip));
-    put(event, "session", nonEmpty(rec.session));
-    put(event, "protocol", protocolOf(rec));
-    switch (kind) {
-      case "connect":
-        put(event, "srcPort", port(rec.src_port));
-        put(event, "dstPort", destPort(rec.dst_port));
-        break;
-      case "login":
-        put(event, "username", text(rec.username));
-        put(event, "password", text(rec.password));
-        event.loginSuccess = eventId === "cowrie.login.success";
-        break;
-      case "command":
-        put(event, "command", text(rec.input));
-        break;
-      case "download": {
-        // 1.5.3 wrote "url": "stdin" for `cat > file` uploads: that is no URL.
-        const url = nonEmpty(rec.url);
-        if (url !== undefined && url !== "stdin") event.url = url;
-        put(event, "sha256", nonEmpty(rec.shasum));
-        break;
-      }
-      case "client":
-        if (eventId === "cowrie.client.kex") put(event, "hassh", nonEmpty(rec.hassh));
-        else {
-          const version = nonEmpty(rec.version);
-          if (version !== undefined) event.clientVersion = unrepr(version);
-        }
-        break;
-      case "tunnel":
-        // src_port of a direct-tcpip request is the originator the client claims, not its port.
-        put(event, "tunnelHost", nonEmpty(rec.dst_ip));
-        put(event, "tunnelPort", port(rec.dst_port));
-        break;
-      default:
-        break;
-    }
-    return event;
-  },
+  cowrieRecordToEvent,
 );

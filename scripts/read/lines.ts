@@ -37,14 +37,61 @@ export function isGzipName(path: string): boolean {
 }
 
 /**
+ * A line as bytes: b[start, end) without its newline and without a CR before it. Unless `last`,
+ * the byte at b[end] is that newline or CR (fast parsers rely on it as a stop byte). `b` is only
+ * valid during the call: copy what must be kept.
+ */
+export interface ByteLineSink {
+  line(b: Buffer, start: number, end: number, lineNo: number, last: boolean): void;
+  /** An over-long line (skipped without being held). */
+  lineFault(fault: "too-long", lineNo: number): void;
+  fileFault(fault: FileFault, detail: string): void;
+}
+
+export interface ByteRange {
+  /** First byte to read (a line start). A range that starts past 0 is plain text, never gzip. */
+  start: number;
+  /** End (exclusive, a line start), or null for the end of the file as it is when read. */
+  end: number | null;
+}
+
+/**
  * Stream the lines of `path` into `sink`. Gzip is recognised by its magic bytes, not its name
  * (a rotated file may be compressed or not). Resolves when the file is done, whatever happened.
  */
 export async function readLines(path: string, sink: LineSink, onBytes?: (n: number) => void): Promise<ReadStats> {
+  return readLineBytes(
+    path,
+    {
+      line(b, start, end, lineNo, last) {
+        const text = b.toString("utf8", start, end);
+        if (text.includes(REPLACEMENT) && !hasEncodedReplacement(b, start, end)) sink.lineFault("invalid-utf8", lineNo);
+        sink.line(text, lineNo, last);
+      },
+      lineFault: (fault, lineNo) => sink.lineFault(fault, lineNo),
+      fileFault: (fault, detail) => sink.fileFault(fault, detail),
+    },
+    onBytes,
+  );
+}
+
+/**
+ * The bytes behind `readLines`: the same splitting, line numbers and faults, without decoding.
+ * With a range, reads that part of a plain file only (line numbers then count from the range's
+ * start; file checks such as empty-file and gzip happen only for a range starting at 0).
+ */
+export async function readLineBytes(path: string, sink: ByteLineSink, onBytes?: (n: number) => void, range?: ByteRange): Promise<ReadStats> {
   const stats: ReadStats = { bytes: 0, lines: 0 };
+  const whole = range === undefined || range.start === 0;
   let raw: Readable;
   try {
-    raw = createReadStream(path, { highWaterMark: 1 << 20 });
+    const opts: Parameters<typeof createReadStream>[1] = { highWaterMark: 1 << 20 };
+    if (range) {
+      opts.start = range.start;
+      if (range.end !== null) opts.end = range.end - 1; // inclusive
+      if (range.end !== null && range.end <= range.start) return stats;
+    }
+    raw = createReadStream(path, opts);
   } catch (err) {
     sink.fileFault("unreadable", (err as Error).message);
     return stats;
@@ -56,9 +103,7 @@ export async function readLines(path: string, sink: LineSink, onBytes?: (n: numb
   const emit = (buf: Buffer, start: number, end: number, last: boolean) => {
     lineNo++;
     if (end > start && buf[end - 1] === CR) end--;
-    const text = buf.toString("utf8", start, end);
-    if (text.includes(REPLACEMENT) && !hasEncodedReplacement(buf, start, end)) sink.lineFault("invalid-utf8", lineNo);
-    sink.line(text, lineNo, last);
+    sink.line(buf, start, end, lineNo, last);
   };
 
   const onChunk = (chunk: Buffer) => {
@@ -109,16 +154,15 @@ export async function readLines(path: string, sink: LineSink, onBytes?: (n: numb
       sink.fileFault("unreadable", err.message);
       finish();
     });
-    raw.once("readable", () => {
-      const head = raw.read(2) as Buffer | null;
+    const start = (head: Buffer | null) => {
       if (head === null) {
-        sink.fileFault("empty-file", "");
+        if (whole) sink.fileFault("empty-file", "");
         raw.destroy();
         finish();
         return;
       }
       raw.unshift(head);
-      if (head.length === 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1) {
+      if (whole && head.length === 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1) {
         const gunzip = createGunzip();
         gunzip.once("error", (err) => {
           sink.fileFault("truncated-gzip", err.message);
@@ -127,7 +171,7 @@ export async function readLines(path: string, sink: LineSink, onBytes?: (n: numb
         });
         raw.pipe(gunzip);
         source = gunzip;
-      } else if (isGzipName(path)) {
+      } else if (whole && isGzipName(path)) {
         sink.fileFault("not-gzip", "name ends in .gz but the content is not gzip; read as text");
       }
       raw.on("data", (c: Buffer) => {
@@ -137,7 +181,8 @@ export async function readLines(path: string, sink: LineSink, onBytes?: (n: numb
       source.on("data", onChunk);
       source.once("end", finish);
       source.once("close", finish);
-    });
+    };
+    raw.once("readable", () => start(raw.read(2) as Buffer | null));
     raw.once("end", () => {
       if (source === raw) finish();
     });

@@ -1,0 +1,465 @@
+/**
+ * The selected files of a week into one accumulator, on all cores.
+ *
+ * Work is cut into parts: a gzip file is one part (decoded in the worker that parses it); a big
+ * plain file is cut at line starts into several parts. Worker threads (one per core) each keep
+ * one accumulator for the parts they read; at the end the accumulators are merged (merge is
+ * exact: accumulator.ts), and each part's own bookkeeping (line counts, problems with line
+ * numbers, per-file counters) is merged in part order, line numbers shifted by the lines of the
+ * parts before. One small file, or one core, is read in this thread with the same code.
+ *
+ * Duplicates (dedup.ts OverlapDedup) depend on the reading order of a honeypot's files: a file is
+ * judged given what earlier files remembered (dedupChain.ts). So the parts of a file are given
+ * that state when every earlier file of its honeypot is done. A worker that would otherwise wait
+ * takes a part of a later file anyway, optimistically, with its own accumulator and a list of its
+ * week lines' times: when the state for that file is known, the part stands if none of its lines
+ * has the time of a remembered line (a duplicate is the same line, so it has the same time);
+ * otherwise it is read again with the state. Either way the result is the reference's.
+ */
+import { Worker } from "node:worker_threads";
+import { availableParallelism } from "node:os";
+import { open } from "node:fs/promises";
+import type { SelectedFile } from "../discover/window.ts";
+import type { LogFile } from "../discover/layout.ts";
+import { SourceFilter } from "../enrich/addresses.ts";
+import { WeekAccumulator, type FileAcc } from "./accumulator.ts";
+import { HourIndex } from "./hours.ts";
+import { DedupChain, type FileStartState } from "./dedupChain.ts";
+import { readFileInto, scanFileInto, type PartDedup, type PartReport } from "./file.ts";
+import { OverlapDedup } from "./dedup.ts";
+import type { ByteRange } from "../read/lines.ts";
+
+/** Below this many bytes in all, workers cost more than they save. */
+export const IN_PROCESS_BYTES = 48 << 20;
+/** Plain files are cut into parts of about this size (more parts than workers, for balance). */
+const PART_BYTES = 32 << 20;
+const MIN_SPLIT_BYTES = 2 * PART_BYTES;
+
+export interface ReadFilesInput {
+  acc: WeekAccumulator;
+  /** Files grouped by honeypot, each honeypot's files in reading order (dedup.ts readingOrder). */
+  files: SelectedFile[];
+  sensorTimeZone: string;
+  sensorAddresses: readonly string[];
+  /** Worker threads; default os.availableParallelism() or HONEYWEEK_THREADS; ≤1 reads in process. */
+  threads?: number;
+  onBytes?: (n: number) => void;
+  onFileDone?: (path: string) => void;
+}
+
+/** A unit of work: a file or a part of one. */
+interface Part {
+  index: number;
+  file: SelectedFile;
+  fileId: number;
+  range: ByteRange | undefined;
+}
+
+interface PartResult {
+  report: PartReport;
+  /** For an optimistic part: its own accumulator (to merge if it stands) and its week lines' times. */
+  acc?: WeekAccumulator;
+  times?: Float64Array;
+}
+
+/** Read `files` into `acc`; resolves with the bytes read from disk. */
+export async function readFiles(input: ReadFilesInput): Promise<number> {
+  if (process.env.HONEYWEEK_READER === "reference") return readFilesReference(input);
+  const threads = input.threads ?? threadsFromEnv() ?? availableParallelism();
+  const totalBytes = input.files.reduce((s, f) => s + f.size, 0);
+  const parts = await planParts(input.files, threads > 1 && totalBytes >= IN_PROCESS_BYTES ? threads : 1);
+  const chains = chainsOf(input.files);
+  const workers = threads > 1 && totalBytes >= IN_PROCESS_BYTES ? Math.min(threads, parts.length) : 0;
+  const results = workers === 0 ? await readInProcess(input, parts, chains) : await readInWorkers(input, parts, chains, workers);
+  return applyReports(input.acc, parts, results, input.onFileDone);
+}
+
+/**
+ * The reference: one file after the other in this thread, every line decoded and parsed by its
+ * parser, duplicates through OverlapDedup (HONEYWEEK_READER=reference; tests and the bench).
+ */
+export async function readFilesReference(input: ReadFilesInput): Promise<number> {
+  const { acc, files } = input;
+  const filter = new SourceFilter(input.sensorAddresses);
+  const byHoneypot = new Map<string, { id: number; firstEventMs: number | null }[]>();
+  files.forEach((f, id) => byHoneypot.set(f.honeypot, [...(byHoneypot.get(f.honeypot) ?? []), { id, firstEventMs: f.firstEventMs }]));
+  const dedups = new Map([...byHoneypot].map(([hp, list]) => [hp, new OverlapDedup(list)]));
+  let bytes = 0;
+  for (let fileId = 0; fileId < files.length; fileId++) {
+    const file = files[fileId]!;
+    const dedup = dedups.get(file.honeypot)!;
+    dedup.beginFile({ id: fileId, firstEventMs: file.firstEventMs });
+    bytes += await readFileInto(acc, file, {
+      ctx: { sensorTimeZone: input.sensorTimeZone, file: file.path },
+      filter,
+      dedup,
+      fileId,
+      onBytes: input.onBytes,
+    });
+    input.onFileDone?.(file.path);
+  }
+  return bytes;
+}
+
+function threadsFromEnv(): number | undefined {
+  const v = process.env.HONEYWEEK_THREADS;
+  if (v === undefined || v === "") return undefined;
+  const n = Number(v);
+  return Number.isInteger(n) && n >= 0 ? n : undefined;
+}
+
+/** Per honeypot: its files' chain (in the given order) and file ids (index in `files`). */
+function chainsOf(files: SelectedFile[]): Map<string, DedupChain> {
+  const byHoneypot = new Map<string, { id: number; firstEventMs: number | null }[]>();
+  files.forEach((f, id) => {
+    const list = byHoneypot.get(f.honeypot) ?? [];
+    list.push({ id, firstEventMs: f.firstEventMs });
+    byHoneypot.set(f.honeypot, list);
+  });
+  return new Map([...byHoneypot].map(([hp, list]) => [hp, new DedupChain(list)]));
+}
+
+/** Files → parts: big plain files cut at line starts. */
+async function planParts(files: SelectedFile[], threads: number): Promise<Part[]> {
+  const parts: Part[] = [];
+  for (let fileId = 0; fileId < files.length; fileId++) {
+    const file = files[fileId]!;
+    const cuts = threads > 1 && file.size >= MIN_SPLIT_BYTES ? await lineCuts(file.path, file.size, threads) : [];
+    if (cuts.length === 0) {
+      parts.push({ index: parts.length, file, fileId, range: undefined });
+      continue;
+    }
+    let start = 0;
+    for (const cut of cuts) {
+      parts.push({ index: parts.length, file, fileId, range: { start, end: cut } });
+      start = cut;
+    }
+    // The last part reads to the end of the file as it is then (a live file may have grown).
+    parts.push({ index: parts.length, file, fileId, range: { start, end: null } });
+  }
+  return parts;
+}
+
+/** Offsets just after a newline, about PART_BYTES apart; none for gzip (or unreadable) files. */
+async function lineCuts(path: string, size: number, threads: number): Promise<number[]> {
+  let fh;
+  try {
+    fh = await open(path, "r");
+  } catch {
+    return [];
+  }
+  try {
+    const head = Buffer.alloc(2);
+    const { bytesRead } = await fh.read(head, 0, 2, 0);
+    if (bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b) return [];
+    const n = Math.max(threads * 2, Math.round(size / PART_BYTES));
+    const step = Math.ceil(size / n);
+    const cuts: number[] = [];
+    const window = Buffer.alloc(64 * 1024);
+    let from = 0;
+    for (let k = 1; k < n; k++) {
+      let pos = Math.max(k * step, from);
+      let cut = -1;
+      while (pos < size) {
+        const { bytesRead: got } = await fh.read(window, 0, window.length, pos);
+        if (got === 0) break;
+        const nl = window.subarray(0, got).indexOf(10);
+        if (nl >= 0) {
+          cut = pos + nl + 1;
+          break;
+        }
+        pos += got;
+      }
+      if (cut < 0 || cut >= size) break;
+      if (cut > from) cuts.push(cut);
+      from = cut;
+    }
+    return cuts;
+  } finally {
+    await fh.close();
+  }
+}
+
+/** One part, in this thread (also what a worker runs). */
+export async function runPart(
+  acc: WeekAccumulator,
+  filter: SourceFilter,
+  sensorTimeZone: string,
+  file: LogFile,
+  range: ByteRange | undefined,
+  dedup: PartDedup | undefined,
+  onBytes?: (n: number) => void,
+  times?: number[],
+): Promise<PartReport> {
+  return scanFileInto(acc, file, { ctx: { sensorTimeZone, file: file.path }, filter, range, dedup, onBytes, times });
+}
+
+function partDedup(fileId: number, state: FileStartState): PartDedup {
+  return { fileId, rememberFrom: state.rememberFrom, known: new Set(state.known.keys()), knownMaxTs: state.knownMaxTs };
+}
+
+async function readInProcess(input: ReadFilesInput, parts: Part[], chains: Map<string, DedupChain>): Promise<PartResult[]> {
+  const filter = new SourceFilter(input.sensorAddresses);
+  const results: PartResult[] = [];
+  // Parts are grouped by file, files by honeypot in reading order: the chain advances in step.
+  let state: FileStartState | undefined;
+  let remembered: number[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    const chain = chains.get(p.file.honeypot)!;
+    const firstOfFile = i === 0 || parts[i - 1]!.fileId !== p.fileId;
+    if (firstOfFile) {
+      state = chain.beginNext();
+      remembered = [];
+    }
+    const report = await runPart(input.acc, filter, input.sensorTimeZone, p.file, p.range, partDedup(p.fileId, state!), input.onBytes);
+    remembered.push(...report.remembered);
+    results.push({ report });
+    const lastOfFile = i === parts.length - 1 || parts[i + 1]!.fileId !== p.fileId;
+    if (lastOfFile) chain.endFile(remembered);
+  }
+  return results;
+}
+
+/** Messages between this thread and the workers (worker.ts). */
+export interface WorkerInit {
+  startMs: number;
+  endMs: number;
+  timeZone: string;
+  attackHoneypots: string[];
+  sensorTimeZone: string;
+  sensorAddresses: string[];
+}
+export type ToWorker =
+  | { type: "init"; init: WorkerInit }
+  | { type: "part"; index: number; file: LogFile; range: ByteRange | undefined; dedup: PartDedup | undefined; optimistic: boolean }
+  | { type: "finish" };
+export type FromWorker =
+  | { type: "bytes"; n: number }
+  | { type: "part"; index: number; report: PartReport; acc?: WeekAccumulator; times?: Float64Array }
+  | { type: "final"; acc: WeekAccumulator }
+  | { type: "error"; message: string };
+
+/** Where each file's parts stand. */
+interface FileProgress {
+  parts: Part[];
+  state: FileStartState | undefined;
+  /** Parts done (validated), by index. */
+  done: Map<number, PartResult>;
+  /** Optimistic results waiting for the file's state. */
+  pending: Map<number, PartResult>;
+  dispatched: Set<number>;
+  ended: boolean;
+}
+
+async function readInWorkers(input: ReadFilesInput, parts: Part[], chains: Map<string, DedupChain>, count: number): Promise<PartResult[]> {
+  const { acc } = input;
+  const init: WorkerInit = {
+    startMs: acc.startMs,
+    endMs: acc.endMs,
+    timeZone: acc.timeZone,
+    attackHoneypots: [...acc.attackHoneypots],
+    sensorTimeZone: input.sensorTimeZone,
+    sensorAddresses: [...input.sensorAddresses],
+  };
+  const files = new Map<number, FileProgress>();
+  for (const p of parts) {
+    let f = files.get(p.fileId);
+    if (!f) files.set(p.fileId, (f = { parts: [], state: undefined, done: new Map(), pending: new Map(), dispatched: new Set(), ended: false }));
+    f.parts.push(p);
+  }
+  // Per honeypot, the file ids in reading order; the head of each list is the file being judged.
+  const order = new Map<string, number[]>();
+  for (const [hp, chain] of chains) order.set(hp, chain.files.map((f) => f.id));
+  const startFile = (hp: string): void => {
+    const ids = order.get(hp)!;
+    const chain = chains.get(hp)!;
+    while (ids.length > 0) {
+      const f = files.get(ids[0]!)!;
+      if (f.state === undefined) f.state = chain.beginNext();
+      // Optimistic results of this file: keep those no duplicate can touch, redo the others.
+      const times = new Set(f.state.known.values());
+      for (const [index, r] of f.pending) {
+        f.pending.delete(index);
+        if (r.times !== undefined && times.size > 0 && r.times.some((t) => times.has(t))) f.dispatched.delete(index);
+        else f.done.set(index, r);
+      }
+      if (f.done.size < f.parts.length) return;
+      const remembered: number[] = [];
+      for (const p of f.parts) remembered.push(...f.done.get(p.index)!.report.remembered);
+      chain.endFile(remembered);
+      f.ended = true;
+      ids.shift();
+    }
+  };
+
+  const results = new Array<PartResult>(parts.length);
+  const finals: WeekAccumulator[] = [];
+  const workers: Worker[] = [];
+  let failure: Error | null = null;
+
+  /** The next part for an idle worker: a judged file's part first, else an optimistic one. */
+  const nextPart = (): { part: Part; optimistic: boolean } | null => {
+    let optimistic: Part | null = null;
+    for (const ids of order.values()) {
+      for (let k = 0; k < ids.length; k++) {
+        const f = files.get(ids[k]!)!;
+        for (const p of f.parts) {
+          if (f.dispatched.has(p.index)) continue;
+          if (k === 0 && f.state !== undefined) return { part: p, optimistic: false };
+          optimistic ??= p;
+        }
+      }
+    }
+    return optimistic ? { part: optimistic, optimistic: true } : null;
+  };
+
+  for (const hp of order.keys()) startFile(hp);
+  await new Promise<void>((resolve) => {
+    let live = 0;
+    const busy = new Map<Worker, Part | null>();
+    const allDone = () => [...files.values()].every((f) => f.ended);
+    const feed = (w: Worker): void => {
+      if (failure) return;
+      const next = nextPart();
+      if (next === null) {
+        busy.set(w, null);
+        if (allDone()) for (const x of workers) if (busy.get(x) === null) x.postMessage({ type: "finish" } satisfies ToWorker);
+        return;
+      }
+      const { part, optimistic } = next;
+      const f = files.get(part.fileId)!;
+      f.dispatched.add(part.index);
+      busy.set(w, part);
+      const dedup = optimistic
+        ? { fileId: part.fileId, rememberFrom: chains.get(part.file.honeypot)!.rememberFromOf(part.fileId), known: new Set<number>(), knownMaxTs: -Infinity }
+        : partDedup(part.fileId, f.state!);
+      const msg: ToWorker = { type: "part", index: part.index, file: plainFile(part.file), range: part.range, dedup, optimistic };
+      w.postMessage(msg);
+    };
+    const wakeIdle = () => {
+      for (const x of workers) if (busy.get(x) === null) feed(x);
+    };
+    const pool = workerPool(count);
+    for (const w of pool) {
+      workers.push(w);
+      live++;
+      w.ref();
+      const done = () => {
+        w.off("message", onMessage);
+        w.off("error", onError);
+        w.unref();
+        live--;
+        if (failure) for (const x of workers) void x.terminate();
+        if (live === 0) resolve();
+      };
+      const onMessage = (m: FromWorker) => {
+        if (m.type === "bytes") input.onBytes?.(m.n);
+        else if (m.type === "part") {
+          const part = parts[m.index]!;
+          const f = files.get(part.fileId)!;
+          const r: PartResult = { report: m.report };
+          if (m.acc) r.acc = restoreAccumulator(m.acc);
+          if (m.times) r.times = m.times;
+          if (m.acc) f.pending.set(m.index, r);
+          else f.done.set(m.index, r);
+          startFile(part.file.honeypot);
+          feed(w);
+          wakeIdle();
+        } else if (m.type === "final") {
+          finals.push(restoreAccumulator(m.acc));
+          done();
+        } else if (m.type === "error") {
+          failure ??= new Error(m.message);
+          dropFromPool(w);
+          done();
+        }
+      };
+      const onError = (err: Error) => {
+        failure ??= err;
+        dropFromPool(w);
+        done();
+      };
+      w.on("message", onMessage);
+      w.on("error", onError);
+      w.postMessage({ type: "init", init } satisfies ToWorker);
+      feed(w);
+    }
+  });
+  if (failure) throw failure;
+  if (finals.length !== count || results.length !== parts.length) throw new Error("a worker ended without its results");
+  for (const a of finals) acc.merge(a);
+  for (const f of files.values()) {
+    for (const [index, r] of f.done) {
+      if (r.acc) acc.merge(r.acc);
+      results[index] = r;
+    }
+  }
+  if (results.some((r) => r === undefined)) throw new Error("a part was not read");
+  return results;
+}
+
+/**
+ * Worker threads stay up between weeks (a worker costs ~0.2 s to start: tsx, the parsers); idle
+ * ones are unref'd so they never keep the process alive.
+ */
+const pool: Worker[] = [];
+
+function workerPool(count: number): Worker[] {
+  while (pool.length < count) {
+    const w = new Worker(new URL("./worker.mjs", import.meta.url), { execArgv: [] });
+    w.unref();
+    w.on("exit", () => dropFromPool(w));
+    pool.push(w);
+  }
+  return pool.slice(0, count);
+}
+
+function dropFromPool(w: Worker): void {
+  const i = pool.indexOf(w);
+  if (i >= 0) pool.splice(i, 1);
+}
+
+/** Start the workers ahead of time (they load while files are being discovered). */
+export function warmWorkers(threads = threadsFromEnv() ?? availableParallelism()): void {
+  if (threads > 1) workerPool(threads);
+}
+
+/** Only the data of a file (SelectedFile may carry more than a worker needs). */
+function plainFile(f: SelectedFile): LogFile {
+  return { path: f.path, honeypot: f.honeypot, base: f.base, scheme: f.scheme, generation: f.generation, date: f.date, size: f.size };
+}
+
+/** An accumulator that came through structured clone: data intact, prototypes restored. */
+export function restoreAccumulator(data: WeekAccumulator): WeekAccumulator {
+  Object.setPrototypeOf(data, WeekAccumulator.prototype);
+  Object.setPrototypeOf(data.hours, HourIndex.prototype);
+  return data;
+}
+
+/** Per-part bookkeeping into the accumulator, in part order; returns the bytes read. */
+function applyReports(acc: WeekAccumulator, parts: Part[], results: PartResult[], onFileDone?: (path: string) => void): number {
+  let bytes = 0;
+  let lineOffset = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    const { report } = results[i]!;
+    if (i > 0 && parts[i - 1]!.fileId !== p.fileId) lineOffset = 0;
+    bytes += report.bytes;
+    const t = acc.file(p.file.path, p.file.honeypot);
+    const f = report.file;
+    t.lines += f.lines;
+    t.events += f.events;
+    t.outsideWeek += f.outsideWeek;
+    for (const [k, v] of f.skipped) t.skipped.set(k, (t.skipped.get(k) ?? 0) + v);
+    for (const [k, v] of f.notes) t.notes.set(k, (t.notes.get(k) ?? 0) + v);
+    // Samples through the accumulator's own rule (smallest file:line per reason); the counters of
+    // this scratch entry are not used (they were added above).
+    const scratch: FileAcc = { file: p.file.path, honeypot: p.file.honeypot, lines: 0, events: 0, skipped: new Map(), outsideWeek: 0, notes: new Map() };
+    for (const s of report.samples) acc.problem(scratch, "notes", s.reason, s.line === 0 ? 0 : s.line + lineOffset);
+    lineOffset += report.lines;
+    const lastOfFile = i === parts.length - 1 || parts[i + 1]!.fileId !== p.fileId;
+    if (lastOfFile) onFileDone?.(p.file.path);
+  }
+  return bytes;
+}

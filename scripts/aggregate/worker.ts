@@ -1,0 +1,63 @@
+/**
+ * A reading worker (started by parallel.ts through worker.mjs): reads the parts it is sent into
+ * one accumulator (an optimistic part into its own), reports each part's bookkeeping, and on
+ * "finish" sends its accumulator back; then waits for the next week's "init". Gzip is decoded
+ * here too.
+ */
+import { parentPort } from "node:worker_threads";
+import { SourceFilter } from "../enrich/addresses.ts";
+import { WeekAccumulator } from "./accumulator.ts";
+import { runPart, type FromWorker, type ToWorker, type WorkerInit } from "./parallel.ts";
+
+const port = parentPort!;
+// The run this worker reads for (each run starts with "init").
+let init: WorkerInit;
+let attack: Set<string>;
+let acc: WeekAccumulator;
+let filter: SourceFilter;
+const PROGRESS_BYTES = 4 << 20;
+let unreported = 0;
+const onBytes = (n: number): void => {
+  unreported += n;
+  if (unreported >= PROGRESS_BYTES) {
+    port.postMessage({ type: "bytes", n: unreported } satisfies FromWorker);
+    unreported = 0;
+  }
+};
+
+// One message at a time, in order.
+let queue = Promise.resolve();
+port.on("message", (m: ToWorker) => {
+  queue = queue.then(() => handle(m)).catch((err: unknown) => {
+    port.postMessage({ type: "error", message: err instanceof Error ? err.stack ?? err.message : String(err) } satisfies FromWorker);
+    process.exit(1);
+  });
+});
+
+async function handle(m: ToWorker): Promise<void> {
+  if (m.type === "init") {
+    init = m.init;
+    attack = new Set(init.attackHoneypots);
+    acc = new WeekAccumulator(init.startMs, init.endMs, init.timeZone, attack);
+    filter = new SourceFilter(init.sensorAddresses);
+    unreported = 0;
+    return;
+  }
+  if (m.type === "finish") {
+    if (unreported > 0) port.postMessage({ type: "bytes", n: unreported } satisfies FromWorker);
+    unreported = 0;
+    port.postMessage({ type: "final", acc } satisfies FromWorker);
+    acc = undefined as unknown as WeekAccumulator; // nothing of a finished week stays in the worker
+    return;
+  }
+  if (m.optimistic) {
+    const own = new WeekAccumulator(init.startMs, init.endMs, init.timeZone, attack);
+    const times: number[] = [];
+    const report = await runPart(own, filter, init.sensorTimeZone, m.file, m.range, m.dedup, onBytes, times);
+    const t = Float64Array.from(times);
+    port.postMessage({ type: "part", index: m.index, report, acc: own, times: t } satisfies FromWorker, [t.buffer]);
+    return;
+  }
+  const report = await runPart(acc, filter, init.sensorTimeZone, m.file, m.range, m.dedup, onBytes);
+  port.postMessage({ type: "part", index: m.index, report } satisfies FromWorker);
+}

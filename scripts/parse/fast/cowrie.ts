@@ -1,0 +1,307 @@
+/**
+ * Cowrie's byte-level fast path: the bytes of one line → the same result `cowrie.parse` gives for
+ * the decoded line, or null when the line is not one it fully understands (the caller then decodes
+ * the line and calls `cowrie.parse`, the reference).
+ *
+ * Three lanes, each exact:
+ * 1. FieldScanner.scan refuses anything that is not a plain-ASCII, valid JSON object with
+ *    unescaped keys → null (reference path).
+ * 2. The byte lane: for the usual values (unescaped strings, plain integers, the standard UTC
+ *    timestamp), the event is built here, field by field, mirroring `cowrieRecordToEvent` with
+ *    byte-level versions of its getters. Any value those getters would treat in a less common way
+ *    (an escaped string, a number where text is expected, an address with spaces or `::ffff:`,
+ *    another timestamp shape) makes the lane give up for the line…
+ * 3. …and the record lane takes it: a partial record holding, for every field in COWRIE_FIELDS
+ *    (the only fields `cowrieRecordToEvent` reads), the value JSON.parse would give, passed to
+ *    that same function.
+ * tests/perf/cowrie-fast.test.ts holds the three lanes to `cowrie.parse` on tricky and fuzzed lines.
+ */
+import type { EventKind, HoneypotEvent, ParseContext, ParseResult } from "../../model/event.ts";
+import type { JsonRecord } from "../fields.ts";
+import { unrepr } from "../fields.ts";
+import { COWRIE_FIELDS, cowrieRecordToEvent } from "../cowrie.ts";
+import { FieldScanner, VT_NUMBER, VT_STRING, VT_STRING_ESC } from "./scan.ts";
+import { Interner } from "./intern.ts";
+import { isoUtcMillis } from "./time.ts";
+import type { ByteLineParser } from "./types.ts";
+
+const F_EVENTID = 0;
+const F_TIMESTAMP = 1;
+const F_EPOCH = 2;
+const F_SRC_IP = 3;
+const F_SESSION = 4;
+const F_PROTOCOL = 5;
+const F_SYSTEM = 6;
+const F_SRC_PORT = 7;
+const F_DST_PORT = 8;
+const F_DST_IP = 9;
+const F_USERNAME = 10;
+const F_PASSWORD = 11;
+const F_INPUT = 12;
+const F_URL = 13;
+const F_SHASUM = 14;
+const F_HASSH = 15;
+const F_VERSION = 16;
+
+// Kinds of known event ids (the table of cowrie.ts, plus what the byte lane needs to know).
+const K_OTHER = 0;
+const K_CONNECT = 1;
+const K_LOGIN_SUCCESS = 2;
+const K_LOGIN_FAILED = 3;
+const K_COMMAND = 4;
+const K_DOWNLOAD = 5;
+const K_VERSION = 6;
+const K_KEX = 7;
+const K_TUNNEL = 8;
+
+const KNOWN_IDS: ReadonlyArray<[string, number]> = [
+  ["cowrie.session.connect", K_CONNECT],
+  ["cowrie.login.success", K_LOGIN_SUCCESS],
+  ["cowrie.login.failed", K_LOGIN_FAILED],
+  ["cowrie.command.input", K_COMMAND],
+  ["cowrie.session.file_download", K_DOWNLOAD],
+  ["cowrie.session.file_upload", K_DOWNLOAD],
+  ["cowrie.client.version", K_VERSION],
+  ["cowrie.client.kex", K_KEX],
+];
+const TUNNEL_PREFIX = Buffer.from("cowrie.direct-tcpip.", "latin1");
+const KIND_NAME: readonly EventKind[] = ["other", "connect", "login", "login", "command", "download", "client", "client", "tunnel"];
+const SSH_FACTORY = Buffer.from("SSHFactory", "latin1");
+const TELNET_FACTORY = Buffer.from("TelnetFactory", "latin1");
+
+/** Marks "the byte lane does not handle this value". */
+const GIVE_UP = null;
+
+/** A fast parser for one thread (scanner and string cache are per instance). */
+export function cowrieBytes(): ByteLineParser {
+  const sc = new FieldScanner(COWRIE_FIELDS);
+  const lane = new ByteLane(sc);
+  return (b: Buffer, start: number, end: number, ctx: ParseContext): ParseResult | null => {
+    if (!sc.scan(b, start, end)) return null;
+    const fast = lane.event();
+    if (fast !== GIVE_UP) return fast;
+    return recordLane(sc, ctx);
+  };
+}
+
+/** The record lane: a partial record with JSON.parse's values, through `cowrieRecordToEvent`. */
+export function recordLane(sc: FieldScanner, ctx: ParseContext): ParseResult | null {
+  const rec: JsonRecord = {};
+  for (let i = 0; i < COWRIE_FIELDS.length; i++) {
+    const v = sc.value(i);
+    if (v !== undefined) rec[COWRIE_FIELDS[i]!] = v;
+  }
+  try {
+    return cowrieRecordToEvent(rec, ctx);
+  } catch {
+    return null; // the reference path reports it (as parser-error)
+  }
+}
+
+export class ByteLane {
+  private readonly strings = new Interner(15);
+  private readonly idsByLength: [Buffer, number][][] = [];
+
+  constructor(private readonly sc: FieldScanner) {
+    for (const [id, kind] of KNOWN_IDS) {
+      const bytes = Buffer.from(id, "latin1");
+      (this.idsByLength[bytes.length] ??= []).push([bytes, kind]);
+    }
+  }
+
+  /** The event for the last scanned line, or GIVE_UP. Never a skip reason: those are the record lane's. */
+  event(): HoneypotEvent | null {
+    const sc = this.sc;
+    const b = sc.buf;
+    // Time: the standard shape only (anything else, including a bad one that would fall back to
+    // `epoch`, is the record lane's).
+    if (sc.typeOf(F_TIMESTAMP) !== VT_STRING) return GIVE_UP;
+    const ts = isoUtcMillis(b, sc.from[F_TIMESTAMP]! + 1, sc.to[F_TIMESTAMP]! - 1);
+    if (ts < 0) return GIVE_UP;
+    // eventid: a non-string is "" (kind other); an escaped one is the record lane's.
+    let k = K_OTHER;
+    const te = sc.typeOf(F_EVENTID);
+    if (te === VT_STRING) k = this.kindOf(b, sc.from[F_EVENTID]! + 1, sc.to[F_EVENTID]! - 1);
+    else if (isStringLike(te)) return GIVE_UP;
+    const event: HoneypotEvent = { honeypot: "cowrie", ts, kind: KIND_NAME[k]! };
+    const ip = this.address(F_SRC_IP);
+    if (ip === GIVE_UP) return GIVE_UP;
+    if (ip !== undefined) event.srcIp = ip;
+    const session = this.nonEmpty(F_SESSION);
+    if (session === GIVE_UP) return GIVE_UP;
+    if (session !== undefined) event.session = session;
+    let protocol = this.nonEmpty(F_PROTOCOL);
+    if (protocol === GIVE_UP) return GIVE_UP;
+    if (protocol === undefined) {
+      const ts2 = sc.typeOf(F_SYSTEM);
+      if (ts2 === VT_STRING) {
+        const s = sc.from[F_SYSTEM]! + 1;
+        const e = sc.to[F_SYSTEM]! - 1;
+        if (contains(b, s, e, SSH_FACTORY)) protocol = "ssh";
+        else if (contains(b, s, e, TELNET_FACTORY)) protocol = "telnet";
+      } else if (isStringLike(ts2)) return GIVE_UP;
+    }
+    if (protocol !== undefined) event.protocol = protocol;
+    switch (k) {
+      case K_CONNECT: {
+        const sp = this.integer(F_SRC_PORT);
+        const dp = this.integer(F_DST_PORT);
+        if (sp === GIVE_UP || dp === GIVE_UP) return GIVE_UP;
+        if (sp !== undefined && sp >= 0 && sp <= 65535) event.srcPort = sp;
+        if (dp !== undefined && dp >= 1 && dp <= 65535) event.dstPort = dp;
+        break;
+      }
+      case K_LOGIN_SUCCESS:
+      case K_LOGIN_FAILED: {
+        const u = this.text(F_USERNAME);
+        const p = this.text(F_PASSWORD);
+        if (u === GIVE_UP || p === GIVE_UP) return GIVE_UP;
+        if (u !== undefined) event.username = u;
+        if (p !== undefined) event.password = p;
+        event.loginSuccess = k === K_LOGIN_SUCCESS;
+        break;
+      }
+      case K_COMMAND: {
+        const c = this.text(F_INPUT);
+        if (c === GIVE_UP) return GIVE_UP;
+        if (c !== undefined) event.command = c;
+        break;
+      }
+      case K_DOWNLOAD: {
+        const url = this.nonEmpty(F_URL);
+        const sha = this.nonEmpty(F_SHASUM);
+        if (url === GIVE_UP || sha === GIVE_UP) return GIVE_UP;
+        if (url !== undefined && url !== "stdin") event.url = url;
+        if (sha !== undefined) event.sha256 = sha;
+        break;
+      }
+      case K_KEX: {
+        const h = this.nonEmpty(F_HASSH);
+        if (h === GIVE_UP) return GIVE_UP;
+        if (h !== undefined) event.hassh = h;
+        break;
+      }
+      case K_VERSION: {
+        const v = this.nonEmpty(F_VERSION);
+        if (v === GIVE_UP) return GIVE_UP;
+        if (v !== undefined) event.clientVersion = unrepr(v);
+        break;
+      }
+      case K_TUNNEL: {
+        const host = this.nonEmpty(F_DST_IP);
+        const port = this.integer(F_DST_PORT);
+        if (host === GIVE_UP || port === GIVE_UP) return GIVE_UP;
+        if (host !== undefined) event.tunnelHost = host;
+        if (port !== undefined && port >= 0 && port <= 65535) event.tunnelPort = port;
+        break;
+      }
+      default:
+        break;
+    }
+    return event;
+  }
+
+  private kindOf(b: Buffer, s: number, e: number): number {
+    const list = this.idsByLength[e - s];
+    if (list !== undefined) {
+      outer: for (const [bytes, kind] of list) {
+        for (let i = 0; i < bytes.length; i++) if (bytes[i] !== b[s + i]) continue outer;
+        return kind;
+      }
+    }
+    if (e - s >= TUNNEL_PREFIX.length && startsWith(b, s, TUNNEL_PREFIX)) return K_TUNNEL;
+    return K_OTHER;
+  }
+
+  /** fields.ts `text`: a string as written; a number would be String(n) (record lane). */
+  private text(f: number): string | undefined | null {
+    const t = this.sc.typeOf(f);
+    if (t === VT_STRING) return this.strings.get(this.sc.buf, this.sc.from[f]! + 1, this.sc.to[f]! - 1);
+    return isStringLike(t) || t === VT_NUMBER ? GIVE_UP : undefined;
+  }
+
+  /** fields.ts `nonEmpty`. */
+  private nonEmpty(f: number): string | undefined | null {
+    const t = this.sc.typeOf(f);
+    if (t === VT_STRING) {
+      const s = this.sc.from[f]! + 1;
+      const e = this.sc.to[f]! - 1;
+      return e === s ? undefined : this.strings.get(this.sc.buf, s, e);
+    }
+    return isStringLike(t) || t === VT_NUMBER ? GIVE_UP : undefined;
+  }
+
+  /** fields.ts `ipAddress`: the byte lane takes only values that trim and ::ffff: stripping leave as they are. */
+  private address(f: number): string | undefined | null {
+    const t = this.sc.typeOf(f);
+    if (t === VT_STRING) {
+      const b = this.sc.buf;
+      const s = this.sc.from[f]! + 1;
+      const e = this.sc.to[f]! - 1;
+      if (e === s) return undefined;
+      const first = b[s]!;
+      if (first === 58 /* : */ || isTrimmed(first) || isTrimmed(b[e - 1]!)) return GIVE_UP;
+      return this.strings.get(b, s, e);
+    }
+    return isStringLike(t) ? GIVE_UP : undefined;
+  }
+
+  /** fields.ts `integer`: a plain non-negative integer literal, or a string of 1–15 digits. */
+  private integer(f: number): number | undefined | null {
+    const sc = this.sc;
+    const t = sc.typeOf(f);
+    const b = sc.buf;
+    if (t === VT_NUMBER) {
+      const s = sc.from[f]!;
+      const e = sc.to[f]!;
+      if (e - s > 15) return GIVE_UP;
+      let n = 0;
+      for (let i = s; i < e; i++) {
+        const d = b[i]! - 48;
+        if (d < 0 || d > 9) return GIVE_UP; // sign, fraction, exponent: the record lane's
+        n = n * 10 + d;
+      }
+      return n;
+    }
+    if (t === VT_STRING) {
+      const s = sc.from[f]! + 1;
+      const e = sc.to[f]! - 1;
+      if (e === s || e - s > 15) return undefined;
+      let n = 0;
+      for (let i = s; i < e; i++) {
+        const d = b[i]! - 48;
+        if (d < 0 || d > 9) return undefined;
+        n = n * 10 + d;
+      }
+      return n;
+    }
+    return isStringLike(t) ? GIVE_UP : undefined;
+  }
+}
+
+/** An escaped string (VT_STRING_ESC): its text needs decoding, the record lane does that. */
+function isStringLike(t: number): boolean {
+  return t === VT_STRING_ESC;
+}
+
+/** Characters String.prototype.trim removes, in ASCII. */
+function isTrimmed(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+function startsWith(b: Buffer, s: number, prefix: Buffer): boolean {
+  for (let i = 0; i < prefix.length; i++) if (b[s + i] !== prefix[i]) return false;
+  return true;
+}
+
+function contains(b: Buffer, s: number, e: number, needle: Buffer): boolean {
+  const n = needle.length;
+  const first = needle[0]!;
+  for (let i = s; i + n <= e; i++) {
+    if (b[i] !== first) continue;
+    let k = 1;
+    while (k < n && b[i + k] === needle[k]) k++;
+    if (k === n) return true;
+  }
+  return false;
+}
