@@ -32,8 +32,13 @@ import type { ByteRange } from "../read/lines.ts";
 /** Below this many bytes in all, workers cost more than they save. */
 export const IN_PROCESS_BYTES = 48 << 20;
 /** Plain files are cut into parts of about this size (more parts than workers, for balance). */
-const PART_BYTES = 32 << 20;
-const MIN_SPLIT_BYTES = 2 * PART_BYTES;
+export const PART_BYTES = 32 << 20;
+
+/** Sizes from the environment (tests use tiny ones to exercise parts and workers on small files). */
+function sizeFromEnv(name: string, fallback: number): number {
+  const n = Number(process.env[name]);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
 
 export interface ReadFilesInput {
   acc: WeekAccumulator;
@@ -67,9 +72,11 @@ export async function readFiles(input: ReadFilesInput): Promise<number> {
   if (process.env.HONEYWEEK_READER === "reference") return readFilesReference(input);
   const threads = input.threads ?? threadsFromEnv() ?? availableParallelism();
   const totalBytes = input.files.reduce((s, f) => s + f.size, 0);
-  const parts = await planParts(input.files, threads > 1 && totalBytes >= IN_PROCESS_BYTES ? threads : 1);
+  const parallel = threads > 1 && totalBytes >= sizeFromEnv("HONEYWEEK_MIN_WORKER_BYTES", IN_PROCESS_BYTES);
+  const partBytes = sizeFromEnv("HONEYWEEK_PART_BYTES", PART_BYTES);
+  const parts = await planParts(input.files, parallel ? threads : 1, partBytes);
   const chains = chainsOf(input.files);
-  const workers = threads > 1 && totalBytes >= IN_PROCESS_BYTES ? Math.min(threads, parts.length) : 0;
+  const workers = parallel ? Math.min(threads, parts.length) : 0;
   const results = workers === 0 ? await readInProcess(input, parts, chains) : await readInWorkers(input, parts, chains, workers);
   return applyReports(input.acc, parts, results, input.onFileDone);
 }
@@ -120,11 +127,11 @@ function chainsOf(files: SelectedFile[]): Map<string, DedupChain> {
 }
 
 /** Files → parts: big plain files cut at line starts. */
-async function planParts(files: SelectedFile[], threads: number): Promise<Part[]> {
+async function planParts(files: SelectedFile[], threads: number, partBytes: number): Promise<Part[]> {
   const parts: Part[] = [];
   for (let fileId = 0; fileId < files.length; fileId++) {
     const file = files[fileId]!;
-    const cuts = threads > 1 && file.size >= MIN_SPLIT_BYTES ? await lineCuts(file.path, file.size, threads) : [];
+    const cuts = threads > 1 && file.size >= 2 * partBytes ? await lineCuts(file.path, file.size, threads, partBytes) : [];
     if (cuts.length === 0) {
       parts.push({ index: parts.length, file, fileId, range: undefined });
       continue;
@@ -140,8 +147,8 @@ async function planParts(files: SelectedFile[], threads: number): Promise<Part[]
   return parts;
 }
 
-/** Offsets just after a newline, about PART_BYTES apart; none for gzip (or unreadable) files. */
-async function lineCuts(path: string, size: number, threads: number): Promise<number[]> {
+/** Offsets just after a newline, about `partBytes` apart; none for gzip (or unreadable) files. */
+async function lineCuts(path: string, size: number, threads: number, partBytes: number): Promise<number[]> {
   let fh;
   try {
     fh = await open(path, "r");
@@ -152,7 +159,7 @@ async function lineCuts(path: string, size: number, threads: number): Promise<nu
     const head = Buffer.alloc(2);
     const { bytesRead } = await fh.read(head, 0, 2, 0);
     if (bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b) return [];
-    const n = Math.max(threads * 2, Math.round(size / PART_BYTES));
+    const n = Math.max(threads * 2, Math.round(size / partBytes));
     const step = Math.ceil(size / n);
     const cuts: number[] = [];
     const window = Buffer.alloc(64 * 1024);
@@ -318,13 +325,20 @@ async function readInWorkers(input: ReadFilesInput, parts: Part[], chains: Map<s
   await new Promise<void>((resolve) => {
     let live = 0;
     const busy = new Map<Worker, Part | null>();
+    const finished = new Set<Worker>();
     const allDone = () => [...files.values()].every((f) => f.ended);
     const feed = (w: Worker): void => {
       if (failure) return;
       const next = nextPart();
       if (next === null) {
         busy.set(w, null);
-        if (allDone()) for (const x of workers) if (busy.get(x) === null) x.postMessage({ type: "finish" } satisfies ToWorker);
+        if (allDone()) {
+          for (const x of workers) {
+            if (busy.get(x) !== null || finished.has(x)) continue;
+            finished.add(x);
+            x.postMessage({ type: "finish" } satisfies ToWorker);
+          }
+        }
         return;
       }
       const { part, optimistic } = next;

@@ -1,0 +1,298 @@
+/**
+ * The byte-level Cowrie path gives exactly what `cowrie.parse` (JSON.parse) gives, on tricky
+ * lines, on fuzzed lines and on the real logs in ../shared/realdata (when present). A null from
+ * the fast path is allowed (the reader then uses `cowrie.parse` itself); a non-null result must be
+ * equal. The record lane (partial record → cowrieRecordToEvent) is checked on its own too.
+ */
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { existsSync, readFileSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { ParseContext } from "../../scripts/model/event.ts";
+import { cowrie, cowrieRecordToEvent, COWRIE_FIELDS } from "../../scripts/parse/cowrie.ts";
+import { cowrieBytes, recordLane } from "../../scripts/parse/fast/cowrie.ts";
+import { FieldScanner } from "../../scripts/parse/fast/scan.ts";
+import { isoUtcMillis } from "../../scripts/parse/fast/time.ts";
+import { Interner } from "../../scripts/parse/fast/intern.ts";
+import { parseTimestamp } from "../../scripts/parse/time.ts";
+import { hash52 } from "../../scripts/aggregate/dedup.ts";
+import { hash52Bytes } from "../../scripts/aggregate/hashbytes.ts";
+
+const ctx: ParseContext = { sensorTimeZone: "UTC", file: "cowrie.json" };
+const realdata = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "shared", "realdata");
+
+const fast = cowrieBytes();
+const scanner = new FieldScanner(COWRIE_FIELDS);
+
+/** Check one line; returns which path gave the result ("fast", or "ref" when the fast path declined). */
+function check(line: string | Buffer, zone = "UTC"): "fast" | "ref" {
+  const bytes = typeof line === "string" ? Buffer.from(line, "utf8") : line;
+  const c = { ...ctx, sensorTimeZone: zone };
+  const ref = cowrie.parse(bytes.toString("utf8"), c);
+  // As the reader gives it: the line followed by its newline, inside a bigger buffer.
+  const buf = Buffer.concat([Buffer.from("xx\n"), bytes, Buffer.from("\nyy")]);
+  const got = fast(buf, 3, 3 + bytes.length, c);
+  // And as a last line without a newline after it.
+  const tail = Buffer.concat([Buffer.from("xx\n"), bytes]);
+  const got2 = fast(tail, 3, tail.length, c);
+  assert.equal(got2, got, `same result at the end of a buffer: ${bytes.toString("latin1")}`);
+  if (scanner.scan(buf, 3, 3 + bytes.length)) {
+    assert.equal(recordLane(scanner, c), ref, `record lane: ${bytes.toString("latin1")}`);
+  }
+  if (got === null) return "ref";
+  assert.equal(got, ref, `fast path: ${bytes.toString("latin1")}`);
+  return "fast";
+}
+
+const base = {
+  eventid: "cowrie.login.failed",
+  username: "root",
+  password: "123456",
+  message: "login attempt [root/123456] failed",
+  sensor: "s",
+  timestamp: "2019-06-25T10:00:01.123456Z",
+  src_ip: "203.0.113.5",
+  session: "3f1c2a9b8e7d",
+  protocol: "ssh",
+};
+const line = (o: Record<string, unknown>) => JSON.stringify({ ...base, ...o });
+
+test("usual lines of every kind take the fast path and match", () => {
+  const lines = [
+    line({}),
+    line({ eventid: "cowrie.login.success" }),
+    line({ eventid: "cowrie.session.connect", src_port: 50432, dst_ip: "172.20.0.4", dst_port: 22 }),
+    line({ eventid: "cowrie.command.input", input: "uname -a" }),
+    line({ eventid: "cowrie.session.file_download", url: "http://198.51.100.9/x.sh", shasum: "5e8c" }),
+    line({ eventid: "cowrie.session.file_download", url: "stdin", shasum: "5e8c" }),
+    line({ eventid: "cowrie.session.file_upload", shasum: "ab" }),
+    line({ eventid: "cowrie.client.version", version: "SSH-2.0-Go" }),
+    line({ eventid: "cowrie.client.version", version: "'SSH-2.0-Go'" }),
+    line({ eventid: "cowrie.client.version", version: "b'SSH-2.0-Go'" }),
+    line({ eventid: "cowrie.client.kex", hassh: "ec7378c1a92f5a8dde7e8b7a1ddf33d1", kexAlgs: ["a", "b"], langCS: [""] }),
+    line({ eventid: "cowrie.direct-tcpip.request", dst_ip: "mail.example", dst_port: 25, src_port: 0 }),
+    line({ eventid: "cowrie.direct-tcpip.data", dst_ip: "mail.example", dst_port: 25, data: "'\\x00'" }),
+    line({ eventid: "cowrie.session.closed", duration: 2.0499370098114014 }),
+    line({ eventid: "cowrie.session.connect", protocol: undefined, system: "cowrie.ssh.factory.CowrieSSHFactory", dst_port: 2222 }),
+    line({ eventid: "cowrie.session.connect", protocol: undefined, system: "cowrie.telnet.transport.HoneyPotTelnetFactory", dst_port: 2223 }),
+    line({ eventid: "cowrie.session.connect", dst_port: 0, src_port: 70000 }),
+    line({ username: "", password: "" }),
+    line({ timestamp: "2019-06-25T10:00:01Z" }),
+    line({ timestamp: "2019-06-25T10:00:01.5Z" }),
+    line({ timestamp: "2019-06-25T10:00:01.12Z" }),
+    line({ timestamp: "2019-06-25T10:00:01.123456789Z" }),
+    line({ timestamp: "2016-02-29T23:59:60.999Z" }),
+    line({ eventid: "cowrie.something.new" }),
+    line({ eventid: "" }),
+  ];
+  for (const l of lines) assert.is(check(l), "fast", l);
+});
+
+test("tricky lines: escapes, keys inside values, key order, whitespace, missing fields, numbers as strings, duplicate keys", () => {
+  const lines: (string | Buffer)[] = [
+    line({ username: 'ro"ot', password: "back\\slash" }),
+    line({ username: "nul\u0000byte", password: "caf\u00e9" }),
+    line({ eventid: "cowrie.command.input", input: "echo \ud83d\ude00 done" }),
+    '{"eventid":"cowrie.command.input","input":"lone \\ud800 surrogate","timestamp":"2019-06-25T10:00:01Z","src_ip":"1.2.3.4"}',
+    '{"eventid":"cowrie.command.input","input":"\\u0065\\u0076","timestamp":"2019-06-25T10:00:01Z","src_ip":"1.2.3.4"}',
+    line({ eventid: "cowrie.command.input", input: 'echo "eventid":"cowrie.login.success","username":"x"' }),
+    '{"input":"{\\"eventid\\":\\"cowrie.login.success\\"}","eventid":"cowrie.command.input","timestamp":"2019-06-25T10:00:01Z"}',
+    '{"timestamp":"2019-06-25T10:00:01Z","src_ip":"1.2.3.4","eventid":"cowrie.login.success","password":"p","username":"u"}',
+    '{"eventid": "cowrie.login.failed", "username": "root", "password": "x", "timestamp": "2017-11-04T13:09:47.519075Z", "src_ip": "198.199.98.246", "isError": 0}',
+    '  {"eventid" :"cowrie.login.failed" ,\t"username":\t"root" , "timestamp" : "2017-11-04T13:09:47Z"}  ',
+    '{"eventid":"cowrie.login.failed","timestamp":"2019-06-25T10:00:01Z"}',
+    '{"eventid":"cowrie.session.connect","timestamp":"2019-06-25T10:00:01Z","dst_port":"22","src_port":"5000"}',
+    '{"eventid":"cowrie.session.connect","timestamp":"2019-06-25T10:00:01Z","dst_port":"022","src_port":" 5"}',
+    '{"eventid":"cowrie.session.connect","timestamp":"2019-06-25T10:00:01Z","dst_port":22.0,"src_port":-0}',
+    '{"eventid":"cowrie.session.connect","timestamp":"2019-06-25T10:00:01Z","dst_port":2.2e1,"src_port":1E3}',
+    '{"eventid":"cowrie.session.connect","timestamp":"2019-06-25T10:00:01Z","dst_port":"","src_port":1234567890123456}',
+    '{"eventid":"cowrie.login.failed","username":123,"password":1.5,"timestamp":"2019-06-25T10:00:01Z"}',
+    '{"eventid":"cowrie.login.failed","username":null,"password":true,"timestamp":"2019-06-25T10:00:01Z"}',
+    '{"eventid":"cowrie.login.failed","username":{"a":1},"password":["x"],"timestamp":"2019-06-25T10:00:01Z"}',
+    '{"eventid":"cowrie.login.failed","eventid":"cowrie.login.success","username":"a","username":"b","timestamp":"2019-06-25T10:00:01Z"}',
+    '{"eventid":"cowrie.login.failed","timestamp":"2019-06-25T10:00:01Z","timestamp":"2019-06-26T10:00:01Z"}',
+    '{"\\u0065ventid":"cowrie.login.success","timestamp":"2019-06-25T10:00:01Z"}',
+    '{"eventid":"cowrie\\u002elogin.success","timestamp":"2019-06-25T10:00:01Z"}',
+    '{"eventid":"cowrie.login.success","timestamp":"2019-06-25T10:00:01\\u005a"}',
+    '{"eventid":"cowrie.login.success","src_ip":" 1.2.3.4 ","timestamp":"2019-06-25T10:00:01Z"}',
+    '{"eventid":"cowrie.login.success","src_ip":"::ffff:1.2.3.4","timestamp":"2019-06-25T10:00:01Z"}',
+    '{"eventid":"cowrie.login.success","src_ip":"::FFFF:1.2.3.4","timestamp":"2019-06-25T10:00:01Z"}',
+    '{"eventid":"cowrie.login.success","src_ip":"2001:db8::1","timestamp":"2019-06-25T10:00:01Z"}',
+    '{"eventid":"cowrie.login.success","src_ip":"","session":"","protocol":"","timestamp":"2019-06-25T10:00:01Z"}',
+    '{"eventid":"cowrie.login.success","src_ip":12,"session":7,"protocol":5,"timestamp":"2019-06-25T10:00:01Z"}',
+    '{"eventid":"cowrie.client.version","version":"","timestamp":"2019-06-25T10:00:01Z"}',
+    '{"eventid":"cowrie.client.version","version":"\'","timestamp":"2019-06-25T10:00:01Z"}',
+    '{"eventid":"cowrie.client.version","version":"\\"SSH-2.0\\"","timestamp":"2019-06-25T10:00:01Z"}',
+    '{"eventid":"cowrie.session.connect","system":"x\\u0053SHFactory","timestamp":"2019-06-25T10:00:01Z"}',
+    '{"eventid":"cowrie.session.connect","system":42,"timestamp":"2019-06-25T10:00:01Z"}',
+    '{"eventid":42,"timestamp":"2019-06-25T10:00:01Z"}',
+    '{"eventid":"cowrie.login.success","timestamp":"2019-06-25 10:00:01"}',
+    '{"eventid":"cowrie.login.success","timestamp":"2019-06-25T10:00:01+0100"}',
+    '{"eventid":"cowrie.login.success","timestamp":"2019-06-25T10:00:01.123+01:00"}',
+    '{"eventid":"cowrie.login.success","timestamp":"2019-06-25t10:00:01z"}',
+    '{"eventid":"cowrie.login.success","timestamp":"2019-06-25T10:00:01.Z"}',
+    '{"eventid":"cowrie.login.success","timestamp":"2019-06-25T10:00:01.1234567890Z"}',
+    '{"eventid":"cowrie.login.success","timestamp":"2019-02-29T10:00:01Z","epoch":1561456801}',
+    '{"eventid":"cowrie.login.success","timestamp":"2019-13-01T10:00:01Z","epoch":1561456801123}',
+    '{"eventid":"cowrie.login.success","timestamp":"1899-06-25T10:00:01Z"}',
+    '{"eventid":"cowrie.login.success","timestamp":"1969-06-25T10:00:01Z"}',
+    '{"eventid":"cowrie.login.success","epoch":1561456801}',
+    '{"eventid":"cowrie.login.success","timestamp":null}',
+    '{"eventid":"cowrie.login.success","timestamp":1561456801.5}',
+    '{"eventid":"cowrie.login.success","__proto__":{"x":1},"constructor":"c","timestamp":"2019-06-25T10:00:01Z"}',
+    '{"eventid":"cowrie.client.kex","hassh":"h","kexAlgs":[[[{"a":[1,2,{"b":"\\""}]}]]],"timestamp":"2019-06-25T10:00:01Z"}',
+    '{"eventid":"cowrie.client.kex","hassh":"h","x":' + "[".repeat(200) + "]".repeat(200) + ',"timestamp":"2019-06-25T10:00:01Z"}',
+    // not JSON, or not an object: the reference says so, the fast path must not invent an event
+    '{"eventid":"cowrie.login.success","username":"tab\there","timestamp":"2019-06-25T10:00:01Z"}',
+    '{"eventid":"cowrie.login.success","username":"bad \\x escape","timestamp":"2019-06-25T10:00:01Z"}',
+    '{"eventid":"cowrie.login.success","username":"bad \\u12 escape","timestamp":"2019-06-25T10:00:01Z"}',
+    '{"eventid":"cowrie.login.success","timestamp":"2019-06-25T10:00:01Z",}',
+    '{"eventid":"cowrie.login.success","timestamp":"2019-06-25T10:00:01Z"} trailing',
+    '{"eventid":"cowrie.login.success","timestamp":"2019-06-25T10:00:01Z"}}',
+    '{"eventid":"cowrie.login.success" "timestamp":"2019-06-25T10:00:01Z"}',
+    '{"eventid":"cowrie.login.success","timestamp":"2019-06-25T10:00:01Z","n":01}',
+    '{"eventid":"cowrie.login.success","timestamp":"2019-06-25T10:00:01Z","n":1.}',
+    '{"eventid":"cowrie.login.success","timestamp":"2019-06-25T10:00:01Z","n":-}',
+    '{"eventid":"cowrie.login.success","timestamp":"2019-06-25T10:00:01Z","n":tru}',
+    '{"eventid":"cowrie.login.success","timestamp":"2019-06-25T10:00:01Z","n":[1,]}',
+    '{"eventid":"cowrie.login.success","timestamp":"2019-06-25T10:00:01Z","n":{"a"}}',
+    '{"eventid":"cowrie.login.success","timestamp":"2019-06-25T10:00:01Z","n":{"a":1,}}',
+    '{"eventid":"cowrie.login.success","timestamp":"2019-06-25T10:00:01Z","n":[1 2]}',
+    '{"eventid":"cowrie.login.success","timestamp":"2019-06-25T10',
+    '{"eventid":"cowrie.login.success","timestamp":"2019-06-25T10:00:01Z"',
+    '{"eventid":"cowrie.login.success","timestamp":"2019-06-25T10:00:01Z","x":"\\',
+    '["cowrie.login.success"]',
+    "{}",
+    "",
+    "   ",
+    "not json at all",
+    "null",
+    // non-ASCII: raw UTF-8, invalid UTF-8, a BOM
+    Buffer.from('{"eventid":"cowrie.login.failed","username":"café","timestamp":"2019-06-25T10:00:01Z"}', "utf8"),
+    Buffer.concat([Buffer.from('{"eventid":"cowrie.login.failed","username":"'), Buffer.from([0xff, 0xfe]), Buffer.from('","timestamp":"2019-06-25T10:00:01Z"}')]),
+    Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"eventid":"cowrie.login.failed","timestamp":"2019-06-25T10:00:01Z"}')]),
+    Buffer.from('{"eventid":"cowrie.login.failed","username":"\x7f","timestamp":"2019-06-25T10:00:01Z"}', "latin1"),
+  ];
+  for (const l of lines) check(l);
+  // A zone-less time is the sensor zone's wall time: same result in another zone too.
+  check('{"eventid":"cowrie.login.success","timestamp":"2019-06-25T10:00:01"}', "Asia/Tokyo");
+  check(line({}), "Asia/Tokyo");
+});
+
+test("the fields cowrieRecordToEvent reads are exactly COWRIE_FIELDS", () => {
+  const read = new Set<string>();
+  const kinds = ["cowrie.session.connect", "cowrie.login.success", "cowrie.command.input", "cowrie.session.file_download", "cowrie.client.version", "cowrie.client.kex", "cowrie.direct-tcpip.request", "cowrie.x"];
+  for (const eventid of kinds) {
+    for (const extra of [{}, { timestamp: "bad" }, { protocol: "" }]) {
+      const rec = new Proxy({ ...JSON.parse(line({ eventid })), ...extra } as Record<string, unknown>, {
+        get(target, key) {
+          if (typeof key === "string") read.add(key);
+          return target[key as string];
+        },
+      });
+      cowrieRecordToEvent(rec, ctx);
+    }
+  }
+  for (const k of read) assert.ok((COWRIE_FIELDS as readonly string[]).includes(k), `reads ${k}, not in COWRIE_FIELDS`);
+});
+
+test("fuzzed lines: mutations of real-shaped lines never make the fast path differ", () => {
+  let seed = 12345;
+  const rnd = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed / 4294967296;
+  };
+  const pieces = ['"', "\\", "\\u00", "\\ud83d", ",", ":", "{", "}", "[", "]", " ", "\t", "0", "-", "1e5", "null", "true", "é", "\u0001", '"eventid":', '"timestamp":"2019-06-25T10:00:01Z"', '"src_ip":'];
+  const seeds = [
+    line({}),
+    line({ eventid: "cowrie.session.connect", src_port: 50432, dst_port: 22 }),
+    line({ eventid: "cowrie.client.kex", hassh: "h", kexAlgs: ["a", "b"], encCS: [] }),
+    line({ eventid: "cowrie.session.file_download", url: "http://x/y", shasum: "ab" }),
+    line({ eventid: "cowrie.direct-tcpip.request", dst_ip: "h", dst_port: 25 }),
+  ];
+  let fastCount = 0;
+  for (let n = 0; n < 6000; n++) {
+    let s = seeds[n % seeds.length]!;
+    const edits = 1 + Math.floor(rnd() * 3);
+    for (let e = 0; e < edits; e++) {
+      const at = Math.floor(rnd() * (s.length + 1));
+      const r = rnd();
+      if (r < 0.35) s = s.slice(0, at) + s.slice(at + 1 + Math.floor(rnd() * 4));
+      else if (r < 0.8) s = s.slice(0, at) + pieces[Math.floor(rnd() * pieces.length)] + s.slice(at);
+      else s = s.slice(0, at) + String.fromCharCode(Math.floor(rnd() * 128)) + s.slice(at + 1);
+    }
+    if (check(s) === "fast") fastCount++;
+  }
+  assert.ok(fastCount > 300, `the fast path was exercised (${fastCount})`);
+});
+
+test("real Cowrie logs (../shared/realdata): every line the same, most of them on the fast path", () => {
+  const files = [
+    "cowrie-2017/cowrie.json.2017-11-04",
+    "cowrie-2017/cowrie.json.2017-11-15",
+    "tpot-2022/data/cowrie/log/cowrie.json.2022-06-01",
+    "tpot-2022/data/cowrie/log/cowrie.json.AT-2022-06-02T12-00Z",
+  ].map((f) => join(realdata, f));
+  if (!files.every((f) => existsSync(f))) {
+    console.log("  (../shared/realdata not found: skipped)");
+    return;
+  }
+  let total = 0;
+  let onFast = 0;
+  for (const f of files) {
+    const buf = readFileSync(f);
+    let pos = 0;
+    while (pos < buf.length) {
+      let nl = buf.indexOf(10, pos);
+      if (nl < 0) nl = buf.length;
+      total++;
+      if (check(buf.subarray(pos, nl)) === "fast") onFast++;
+      pos = nl + 1;
+    }
+  }
+  assert.ok(total > 20000, `lines checked: ${total}`);
+  assert.ok(onFast / total > 0.95, `fast path share ${onFast}/${total}`);
+});
+
+test("byte timestamps equal parseTimestamp", () => {
+  const cases = [
+    "2019-06-25T10:00:01Z",
+    "2019-06-25T10:00:01.1Z",
+    "2019-06-25T10:00:01.123456Z",
+    "2019-06-25T10:00:01.999999999Z",
+    "2000-02-29T00:00:00Z",
+    "1900-02-28T00:00:00Z",
+    "1969-12-31T23:59:59.998Z",
+    "2100-02-29T00:00:00Z",
+    "2019-06-25T24:00:00Z",
+    "2019-06-25T23:60:00Z",
+    "2019-06-25T23:59:60Z",
+    "2019-06-25T23:59:61Z",
+    "2019-00-25T10:00:01Z",
+    "2019-06-00T10:00:01Z",
+    "2019-06-31T10:00:01Z",
+    "2019-06-25T10:00:01.Z",
+    "2019-06-25T10:00:01,5Z",
+    "2019-06-25T10:00:01.12a4Z",
+    "2019-06-25X10:00:01Z",
+  ];
+  for (const c of cases) {
+    const b = Buffer.from(c);
+    const got = isoUtcMillis(b, 0, b.length);
+    // -1 declines (the reference path then decides); any other value must be the reference's.
+    if (got !== -1) assert.is(got, parseTimestamp(c, "UTC"), c);
+  }
+});
+
+test("hash52Bytes equals hash52 on ASCII; interned strings equal their bytes", () => {
+  const it = new Interner(4);
+  for (const s of ["", "a", '{"eventid":"cowrie.login.failed"}', "x".repeat(300), "1.2.3.4", "1.2.3.5"]) {
+    const b = Buffer.from(s, "latin1");
+    assert.is(hash52Bytes(b, 0, b.length), hash52(s));
+    assert.is(it.get(b, 0, b.length), s);
+    assert.is(it.get(b, 0, b.length), s);
+  }
+});
+
+test.run();
