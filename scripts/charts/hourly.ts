@@ -32,12 +32,19 @@ export function hourlySeries(week: WeekSummary, otherLabel: string): Series[] {
   const own = ranked.length > MAX_SERIES + 1 ? ranked.slice(0, MAX_SERIES) : ranked;
   const rest = ranked.slice(own.length).map(([name]) => name);
   const colors = honeypotColors(own.map(([name]) => name));
+  // Labels become field names of the chart's rows: each must be unique and not "t" (the hour).
+  const used = new Set<string>(["t"]);
+  const unique = (label: string, name: string) => {
+    const chosen = used.has(label) ? `${label} (${name})` : label;
+    used.add(chosen);
+    return chosen;
+  };
   const series: Series[] = own.map(([name], i) => ({
     names: [name],
-    label: week.honeypots[name]?.label || name,
+    label: unique(week.honeypots[name]?.label || name, name),
     color: colors[i]!,
   }));
-  if (rest.length) series.push({ names: rest, label: otherLabel, color: OTHER_COLOR });
+  if (rest.length) series.push({ names: rest, label: unique(otherLabel, "*"), color: OTHER_COLOR });
   return series;
 }
 

@@ -62,6 +62,17 @@ test("hourly: caption in the blog's words and the week's honeypots as series", (
   assert.is(result.table.columns.at(-1)!.label, "その他", "the rest in one band");
 });
 
+test("hourly: honeypot labels are unique field names, whatever T-Pot calls them", () => {
+  const odd = structuredClone(week);
+  odd.honeypots.cowrie!.label = "t";
+  odd.honeypots.dionaea!.label = "Honeytrap";
+  const result = chartBuilders.hourly!.build(input("hourly", { week: odd }));
+  if (result.kind !== "chart") throw new Error("no chart");
+  const labels = result.table.columns.slice(1).map((c) => c.label);
+  assert.is(new Set(labels).size, labels.length);
+  assert.ok(labels.includes("t (cowrie)"));
+});
+
 test("countries: names in the page's language, unknown as 不明", () => {
   const ja = chartBuilders.countries!.build(input("countries", { args: [20] }));
   const en = chartBuilders.countries!.build(input("countries", { args: [20], lang: "en" }));
