@@ -24,8 +24,9 @@ export const daily: ChartBuilder = {
     const caption = s.dailyCaption(range);
     if (!w.totals.events) return { kind: "empty", caption, message: s.noEvents };
 
-    const values = w.week.days.map((date, d) => {
-      const hours = w.hourly.slice(d * 24, d * 24 + 24);
+    // By the hour's local date, not by 24-hour slices: a daylight-saving day has 23 or 25 hours.
+    const values = w.week.days.map((date) => {
+      const hours = w.hourly.filter((h) => h.start.startsWith(date));
       return {
         day: dayLabel(date, lang),
         events: sum(hours.map((h) => h.events)),

@@ -71,6 +71,11 @@ if (!executablePath) {
     });
     page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
     page.on("requestfailed", (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText ?? ""}`));
+    // Self-hosted: nothing may come from another origin (no CDN, no fonts, no analytics).
+    const origin = new URL(context.server!.url).origin;
+    page.on("request", (r) => {
+      if (!r.url().startsWith(origin) && !r.url().startsWith("data:")) problems.push(`external request: ${r.url()}`);
+    });
     page.on("response", (r) => {
       if (r.status() >= 400 && !r.url().endsWith("/404.html")) problems.push(`HTTP ${r.status()}: ${r.url()}`);
     });
