@@ -64,19 +64,25 @@ export const portWeeks: ChartBuilder = {
     const thisTotal = sum(thisCounts);
     const description = `${caption}: ${previousLabel} ${previousAverage === null ? s.missingWeek : formatCount(previousAverage, lang)}/${s.week}, ${thisLabel} ${formatCount(thisTotal, lang)}`;
 
-    const spec = {
-      ...frame(220, description),
-      data: { values: values.map((v) => ({ ...v, missing: v.connections === null })) },
+    // A week with no summary gets "no data" written over the middle of its gap.
+    const notes = earlier.flatMap((summary, i) =>
+      summary ? [] : [{ date: values[i * 7 + 3]!.date, note: s.missingWeek }],
+    );
+    const x = {
+      field: "date",
+      type: "ordinal",
+      sort: null,
+      // Every day on the axis, also those of a week with no summary: the gap shows it.
+      scale: { domain: values.map((v) => v.date) },
+      title: null,
+      // "6/24" without the weekday: 21 labels side by side. The tooltip and the table have it.
+      axis: { labelAngle: -90, labelFontSize: 10 },
+    };
+    const bars = {
+      data: { values },
       mark: { type: "bar", width: { band: 0.75 } },
       encoding: {
-        x: {
-          field: "date",
-          type: "ordinal",
-          sort: null,
-          title: null,
-          // "6/24" without the weekday: 21 labels side by side. The tooltip and the table have it.
-          axis: { labelAngle: -90, labelFontSize: 10 },
-        },
+        x,
         y: { field: "connections", type: "quantitative", title: s.connections, axis: countAxis(lang) },
         color: {
           field: "period",
@@ -90,7 +96,13 @@ export const portWeeks: ChartBuilder = {
           { field: "period", title: s.period },
         ],
       },
-    } as TopLevelSpec;
+    };
+    const gaps = {
+      data: { values: notes },
+      mark: { type: "text", baseline: "bottom", dy: -6, fontSize: 11, opacity: 0.7 },
+      encoding: { x, y: { datum: 0, type: "quantitative" }, text: { field: "note" } },
+    };
+    const spec = { ...frame(220, description), layer: notes.length ? [bars, gaps] : [bars] } as TopLevelSpec;
 
     return {
       kind: "chart",
