@@ -7,6 +7,7 @@ import type { Lang } from "../charts/names.ts";
 
 const ja = {
   home: "ホーム",
+  siteNav: "サイト内のページ",
   archive: "アーカイブ",
   tags: "タグ",
   about: "このサイトについて",
@@ -76,6 +77,7 @@ export type StringKey = keyof Strings;
 
 const en: Strings = {
   home: "Home",
+  siteNav: "Site",
   archive: "Archive",
   tags: "Tags",
   about: "About",
