@@ -4,6 +4,7 @@ import { join, relative } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { absoluteUrl, displayDate, displayMonth, feedContent, groupByMonth, siteOrigin, tagLabel, tagSlug } from "../../scripts/render/filters.ts";
+import { geoipSources, uniqueAttributions } from "../../scripts/render/attribution.ts";
 import { jsonDataParser } from "../../scripts/render/siteData.ts";
 import { normalizePathPrefix, siteDirs } from "../../scripts/render/workspace.ts";
 import { serializeSummary } from "../../scripts/store/weeks.ts";
@@ -75,6 +76,28 @@ test("data files: site.json gets every default, a week file becomes a small inde
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("attribution: DB-IP's CC BY 4.0 line once, MaxMind's for GeoLite2", () => {
+  const week = (geoip: string, asn?: string) => {
+    const w = makeWeekSummary("2019-W26");
+    w.provenance.geoip = { name: geoip, built: null };
+    if (asn) w.provenance.asn = { name: asn, built: null };
+    return w;
+  };
+  const weeks = new Map([
+    ["a", week("DB-IP IP-to-Country Lite (2024-06)", "IP to ASN Lite (RouteViews, DB-IP)")],
+    ["b", week("GeoLite2-Country (GeoLite2-Country.mmdb)")],
+  ]);
+  const sources = geoipSources({ weeks: () => weeks });
+  assert.is(sources.length, 3);
+  assert.equal(
+    uniqueAttributions(sources).map((a) => a.text),
+    [
+      "IP geolocation by DB-IP (https://db-ip.com), CC BY 4.0",
+      "This product includes GeoLite2 data created by MaxMind, available from https://www.maxmind.com",
+    ],
+  );
 });
 
 test.run();
