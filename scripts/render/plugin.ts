@@ -3,7 +3,7 @@
  * filters, collections, assets, default pages. Called directly from the config (not through
  * addPlugin: Eleventy refuses folder settings from plugins).
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { HtmlBasePlugin } from "@11ty/eleventy";
@@ -70,7 +70,9 @@ export function isPost(item: CollectionItem): boolean {
 }
 
 export function configureSite(config: EleventyConfig, dirs: SiteDirs): WorkspaceContext {
-  // Folders: the workspace's reports/ and data/, the project's templates/.
+  // Folders: the workspace's reports/ and data/, the project's templates/. Eleventy refuses an
+  // input folder that does not exist; a new workspace has no posts yet, only the default pages.
+  mkdirSync(dirs.inputDir, { recursive: true });
   config.setInputDirectory(dirs.inputDir);
   config.setOutputDirectory(dirs.outputDir);
   config.setDataDirectory(relativeToInput(dirs, dirs.dataDir));

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
@@ -139,3 +140,22 @@ Site("builds are reproducible: building again gives byte-identical pages", ({ pl
 });
 
 Site.run();
+
+const Empty = suite("site build of an empty workspace");
+
+Empty("a workspace with no data and no posts gets the default pages, in the default language", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "honeyweek-empty-"));
+  try {
+    const result = await buildSite({ dir, quiet: true });
+    assert.is(result.pages, 4, "index, archive, about, 404");
+    const index = readFileSync(join(dir, "_site", "index.html"), "utf8");
+    assert.match(index, /<html lang="ja">/);
+    assert.match(index, /まだ記事はありません/);
+    assert.not.match(index, /chart-weekly-totals/);
+    assert.ok(existsSync(join(dir, "_site", "feed.xml")));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+Empty.run();
