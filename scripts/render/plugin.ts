@@ -74,6 +74,9 @@ export function configureSite(config: EleventyConfig, dirs: SiteDirs): Workspace
   // input folder that does not exist; a new workspace has no posts yet, only the default pages.
   mkdirSync(dirs.inputDir, { recursive: true });
   config.setInputDirectory(dirs.inputDir);
+  // Eleventy skips whatever .gitignore names; the demo workspace (.demo/) is git-ignored on
+  // purpose, and its posts must still be built. node_modules stays ignored by Eleventy's default.
+  config.setUseGitIgnore(false);
   config.setOutputDirectory(dirs.outputDir);
   config.setDataDirectory(relativeToInput(dirs, dirs.dataDir));
   config.setIncludesDirectory(relativeToInput(dirs, dirs.templatesDir));
