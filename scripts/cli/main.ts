@@ -96,6 +96,22 @@ export function buildProgram(setExit: (code: number) => void): Command {
   return program;
 }
 
+/**
+ * The message that says what went wrong: Eleventy wraps a shortcode's error in several layers
+ * ("Having trouble rendering njk template …"); the innermost names the post and the cause.
+ */
+function rootMessage(err: unknown): string {
+  let e = err as { message?: string; originalError?: unknown; cause?: unknown } | undefined;
+  const seen = new Set<unknown>();
+  while (e && !seen.has(e)) {
+    seen.add(e);
+    const inner = (e.originalError ?? e.cause) as typeof e;
+    if (!inner || typeof inner.message !== "string") break;
+    e = inner;
+  }
+  return e?.message ?? String(err);
+}
+
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
   const program = buildProgram((c) => (code = c));
@@ -108,7 +124,7 @@ export async function main(argv: string[]): Promise<number> {
       // commander already printed the usage error or the help text.
       return e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help" ? 0 : EXIT_FAILED;
     }
-    fail(e.message ?? String(err));
+    fail(rootMessage(err));
     if (process.env.HONEYWEEK_DEBUG) console.error(err);
     return EXIT_FAILED;
   }

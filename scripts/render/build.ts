@@ -10,6 +10,8 @@
  * `npx @11ty/eleventy` run uses.
  */
 import { join, resolve } from "node:path";
+import { rm } from "node:fs/promises";
+import { recoverSite, swapInSite, tempSiteDir } from "./swap.ts";
 import Eleventy from "@11ty/eleventy";
 import { normalizePathPrefix, PROJECT_ROOT } from "./workspace.ts";
 
@@ -29,15 +31,17 @@ export interface BuildResult {
 
 const CONFIG_PATH = join(PROJECT_ROOT, ".eleventy.js");
 
-/** Runs `fn` with HONEYWEEK_DIR set to `dir`, then restores the environment. */
-async function withWorkspace<T>(dir: string, fn: () => Promise<T>): Promise<T> {
-  const before = process.env.HONEYWEEK_DIR;
-  process.env.HONEYWEEK_DIR = dir;
+/** Runs `fn` with the given environment variables set, then restores them. */
+async function withEnv<T>(vars: Record<string, string>, fn: () => Promise<T>): Promise<T> {
+  const before = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, vars);
   try {
     return await fn();
   } finally {
-    if (before === undefined) delete process.env.HONEYWEEK_DIR;
-    else process.env.HONEYWEEK_DIR = before;
+    for (const [k, v] of Object.entries(before)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
   }
 }
 
@@ -54,16 +58,29 @@ interface WriteResult {
   outputPath?: string | false;
 }
 
-/** Builds the workspace's site into <dir>/_site. Throws on any template or chart error. */
+/**
+ * Builds the workspace's site into <dir>/_site. Throws on any template or chart error.
+ * The build goes to a temporary folder that replaces _site only when it has succeeded, so a
+ * failed or killed build leaves the previous site as it was (see site/swap.ts).
+ */
 export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   const dir = resolve(opts.dir);
-  return withWorkspace(dir, async () => {
-    const elev = eleventyFor({ ...opts, runMode: "build" });
-    await elev.init();
-    const [, templates] = (await elev.write()) as [unknown, WriteResult[]];
-    const pages = (templates ?? []).filter((r) => typeof r?.outputPath === "string" && r.outputPath.endsWith(".html")).length;
-    return { pages, outDir: join(dir, "_site") };
-  });
+  const outDir = join(dir, "_site");
+  await recoverSite(outDir);
+  const tmp = tempSiteDir(outDir);
+  try {
+    const pages = await withEnv({ HONEYWEEK_DIR: dir, HONEYWEEK_OUT: tmp }, async () => {
+      const elev = eleventyFor({ ...opts, runMode: "build" });
+      await elev.init();
+      const [, templates] = (await elev.write()) as [unknown, WriteResult[]];
+      return (templates ?? []).filter((r) => typeof r?.outputPath === "string" && r.outputPath.endsWith(".html")).length;
+    });
+    await swapInSite(tmp, outDir);
+    return { pages, outDir };
+  } catch (err) {
+    await rm(tmp, { recursive: true, force: true });
+    throw err;
+  }
 }
 
 export interface ServeOptions extends Omit<BuildOptions, "quiet"> {

@@ -7,6 +7,8 @@
  *   HONEYWEEK_DIR          the workspace (default: the project root; relative to the cwd)
  *   HONEYWEEK_PATH_PREFIX  URL prefix for a GitHub project page, e.g. "/honeypot-blog/"
  *   HONEYWEEK_SITE_URL     site origin for the feed and Open Graph, overriding site.json's url
+ *   HONEYWEEK_OUT          where Eleventy writes (default <dir>/_site); buildSite points it at a
+ *                          temporary folder and swaps it in when the build has succeeded
  */
 import { existsSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
@@ -38,7 +40,7 @@ export function siteDirs(env: NodeJS.ProcessEnv = process.env): SiteDirs {
     inputDir: join(dir, "reports"),
     dataDir,
     weeksDir: join(dataDir, "weeks"),
-    outputDir: join(dir, "_site"),
+    outputDir: env.HONEYWEEK_OUT ? resolve(env.HONEYWEEK_OUT) : join(dir, "_site"),
     templatesDir: join(PROJECT_ROOT, "templates"),
     defaultPagesDir: join(PROJECT_ROOT, "reports"),
   };
