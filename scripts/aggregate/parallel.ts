@@ -18,7 +18,12 @@
  */
 import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
-import { open } from "node:fs/promises";
+import { open, rename, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { SelectedFile } from "../discover/window.ts";
 import type { LogFile } from "../discover/layout.ts";
 import { SourceFilter } from "../enrich/addresses.ts";
@@ -321,7 +326,9 @@ async function readInWorkers(input: ReadFilesInput, parts: Part[], chains: Map<s
     return optimistic ? { part: optimistic, optimistic: true } : null;
   };
 
+  const tStart = performance.now();
   for (const hp of order.keys()) startFile(hp);
+  const pool = await workerPool(count);
   await new Promise<void>((resolve) => {
     let live = 0;
     const busy = new Map<Worker, Part | null>();
@@ -354,7 +361,6 @@ async function readInWorkers(input: ReadFilesInput, parts: Part[], chains: Map<s
     const wakeIdle = () => {
       for (const x of workers) if (busy.get(x) === null) feed(x);
     };
-    const pool = workerPool(count);
     for (const w of pool) {
       workers.push(w);
       live++;
@@ -381,6 +387,7 @@ async function readInWorkers(input: ReadFilesInput, parts: Part[], chains: Map<s
           feed(w);
           wakeIdle();
         } else if (m.type === "final") {
+          if (process.env.HONEYWEEK_TIMING) process.stderr.write(`final at ${(performance.now() - tStart).toFixed(0)} ms\n`);
           finals.push(restoreAccumulator(m.acc));
           done();
         } else if (m.type === "error") {
@@ -400,6 +407,7 @@ async function readInWorkers(input: ReadFilesInput, parts: Part[], chains: Map<s
       feed(w);
     }
   });
+  const tFinals = performance.now();
   if (failure) throw failure;
   if (finals.length !== count || results.length !== parts.length) throw new Error("a worker ended without its results");
   for (const a of finals) acc.merge(a);
@@ -410,18 +418,55 @@ async function readInWorkers(input: ReadFilesInput, parts: Part[], chains: Map<s
     }
   }
   if (results.some((r) => r === undefined)) throw new Error("a part was not read");
+  if (process.env.HONEYWEEK_TIMING) process.stderr.write(`parts+finals ${(tFinals - tStart).toFixed(0)} ms, merge ${(performance.now() - tFinals).toFixed(0)} ms\n`);
   return results;
 }
 
 /**
- * Worker threads stay up between weeks (a worker costs ~0.2 s to start: tsx, the parsers); idle
- * ones are unref'd so they never keep the process alive.
+ * Worker threads stay up between weeks; idle ones are unref'd so they never keep the process alive.
  */
 const pool: Worker[] = [];
 
-function workerPool(count: number): Worker[] {
+/**
+ * What a worker runs: worker.ts and what it imports, bundled by esbuild into one plain module (in
+ * the system's temp folder, named by its content). A worker then starts in ~40 ms without a loader
+ * thread of its own; through tsx (worker.mjs, the fallback) it takes ~250 ms and ~40 MiB more.
+ */
+let entry: Promise<URL> | undefined;
+
+function workerEntry(): Promise<URL> {
+  entry ??= (async () => {
+    try {
+      const { build } = await import("esbuild");
+      const r = await build({
+        entryPoints: [fileURLToPath(new URL("./worker.ts", import.meta.url))],
+        bundle: true,
+        platform: "node",
+        format: "esm",
+        target: "node20",
+        write: false,
+        logLevel: "silent",
+        banner: { js: 'import { createRequire as __hwRequire } from "node:module"; const require = __hwRequire(import.meta.url);' },
+      });
+      const code = r.outputFiles[0]!.contents;
+      const file = join(tmpdir(), `honeyweek-worker-${createHash("sha256").update(code).digest("hex").slice(0, 20)}.mjs`);
+      if (!existsSync(file)) {
+        const tmp = `${file}.${process.pid}.tmp`;
+        await writeFile(tmp, code);
+        await rename(tmp, file);
+      }
+      return pathToFileURL(file);
+    } catch {
+      return new URL("./worker.mjs", import.meta.url);
+    }
+  })();
+  return entry;
+}
+
+async function workerPool(count: number): Promise<Worker[]> {
+  const url = await workerEntry();
   while (pool.length < count) {
-    const w = new Worker(new URL("./worker.mjs", import.meta.url), { execArgv: [] });
+    const w = new Worker(url, { execArgv: [] });
     w.unref();
     w.on("exit", () => dropFromPool(w));
     pool.push(w);
@@ -435,8 +480,8 @@ function dropFromPool(w: Worker): void {
 }
 
 /** Start the workers ahead of time (they load while files are being discovered). */
-export function warmWorkers(threads = threadsFromEnv() ?? availableParallelism()): void {
-  if (threads > 1) workerPool(threads);
+export async function warmWorkers(threads = threadsFromEnv() ?? availableParallelism()): Promise<void> {
+  if (threads > 1) await workerPool(threads);
 }
 
 /** Only the data of a file (SelectedFile may carry more than a worker needs). */

@@ -15,6 +15,7 @@ let init: WorkerInit;
 let attack: Set<string>;
 let acc: WeekAccumulator;
 let filter: SourceFilter;
+let started = 0;
 const PROGRESS_BYTES = 4 << 20;
 let unreported = 0;
 const onBytes = (n: number): void => {
@@ -36,6 +37,7 @@ port.on("message", (m: ToWorker) => {
 
 async function handle(m: ToWorker): Promise<void> {
   if (m.type === "init") {
+    started = performance.now();
     init = m.init;
     attack = new Set(init.attackHoneypots);
     acc = new WeekAccumulator(init.startMs, init.endMs, init.timeZone, attack);
@@ -44,6 +46,7 @@ async function handle(m: ToWorker): Promise<void> {
     return;
   }
   if (m.type === "finish") {
+    if (process.env.HONEYWEEK_TIMING) process.stderr.write(`worker: parts read in ${(performance.now() - started).toFixed(0)} ms (cpu ${(process.cpuUsage().user / 1000).toFixed(0)} ms)\n`);
     if (unreported > 0) port.postMessage({ type: "bytes", n: unreported } satisfies FromWorker);
     unreported = 0;
     port.postMessage({ type: "final", acc } satisfies FromWorker);

@@ -3,7 +3,7 @@
  * Never fatal: a truncated gzip keeps what decodes, an over-long line is skipped without being held
  * in memory, invalid UTF-8 is repaired (U+FFFD) and reported. Faults reach the caller as notes.
  */
-import { createReadStream } from "node:fs";
+import { closeSync, createReadStream, openSync, readSync } from "node:fs";
 import { createGunzip } from "node:zlib";
 import type { Readable } from "node:stream";
 
@@ -81,6 +81,112 @@ export async function readLines(path: string, sink: LineSink, onBytes?: (n: numb
  * start; file checks such as empty-file and gzip happen only for a range starting at 0).
  */
 export async function readLineBytes(path: string, sink: ByteLineSink, onBytes?: (n: number) => void, range?: ByteRange): Promise<ReadStats> {
+  const whole = range === undefined || range.start === 0;
+  if (range !== undefined && range.end !== null && range.end <= range.start) return { bytes: 0, lines: 0 };
+  // Plain text is read here with blocking reads into one reused buffer (no stream, no copies of
+  // every chunk); gzip goes through the stream below. A range past 0 is always plain.
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch (err) {
+    sink.fileFault("unreadable", (err as Error).message);
+    return { bytes: 0, lines: 0 };
+  }
+  let gzip = false;
+  try {
+    if (whole) {
+      const head = Buffer.alloc(2);
+      const n = readSync(fd, head, 0, 2, 0);
+      gzip = n === 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1;
+    }
+    if (!gzip) return readPlain(fd, path, sink, onBytes, range?.start ?? 0, range?.end ?? null, whole);
+  } catch (err) {
+    sink.fileFault("unreadable", (err as Error).message);
+    return { bytes: 0, lines: 0 };
+  } finally {
+    closeSync(fd);
+  }
+  return readStream(path, sink, onBytes, range);
+}
+
+const PLAIN_BLOCK = 4 << 20;
+/** One buffer per thread: a block plus the longest line kept across blocks. */
+let plainBuffer: Buffer | null = null;
+
+/** Same splitting and faults as `readStream`, for a plain file read with blocking reads. */
+function readPlain(fd: number, path: string, sink: ByteLineSink, onBytes: ((n: number) => void) | undefined, start: number, end: number | null, whole: boolean): ReadStats {
+  const stats: ReadStats = { bytes: 0, lines: 0 };
+  // A line kept across blocks is at most MAX_LINE_BYTES (+1 for the stop byte after it).
+  const buf = (plainBuffer ??= Buffer.allocUnsafe(PLAIN_BLOCK + MAX_LINE_BYTES + 2));
+  let have = 0; // bytes of a line not yet ended, at buf[0, have)
+  let skippingLongLine = false;
+  let lineNo = 0;
+  let pos = start;
+  let first = true;
+  const emit = (b: Buffer, s: number, e: number, last: boolean) => {
+    lineNo++;
+    if (e > s && b[e - 1] === CR) e--;
+    sink.line(b, s, e, lineNo, last);
+  };
+  for (;;) {
+    const want = end === null ? PLAIN_BLOCK : Math.min(PLAIN_BLOCK, end - pos);
+    let n = 0;
+    if (want > 0) {
+      try {
+        n = readSync(fd, buf, have, want, pos);
+      } catch (err) {
+        sink.fileFault("unreadable", (err as Error).message);
+        break;
+      }
+    }
+    if (first) {
+      first = false;
+      if (n === 0) {
+        if (whole) sink.fileFault("empty-file", "");
+        return stats;
+      }
+      if (whole && isGzipName(path)) sink.fileFault("not-gzip", "name ends in .gz but the content is not gzip; read as text");
+    }
+    if (n === 0) break;
+    pos += n;
+    stats.bytes += n;
+    onBytes?.(n);
+    const limit = have + n;
+    let p = 0;
+    for (;;) {
+      const nl = buf.indexOf(NL, p);
+      if (nl === -1 || nl >= limit) break;
+      if (skippingLongLine) skippingLongLine = false; // the over-long line ends here; already counted
+      else if (nl - p > MAX_LINE_BYTES) {
+        lineNo++;
+        sink.lineFault("too-long", lineNo);
+      } else emit(buf, p, nl, false);
+      p = nl + 1;
+    }
+    if (skippingLongLine) {
+      have = 0;
+      continue;
+    }
+    if (limit - p > MAX_LINE_BYTES) {
+      lineNo++;
+      sink.lineFault("too-long", lineNo);
+      skippingLongLine = true;
+      have = 0;
+      continue;
+    }
+    buf.copy(buf, 0, p, limit);
+    have = limit - p;
+  }
+  if (have > 0 && !skippingLongLine) {
+    buf[have] = NL; // a stop byte after the last line (fast parsers rely on one)
+    emit(buf, 0, have, true);
+  }
+  stats.lines = lineNo;
+  return stats;
+}
+
+/** The stream reader (gzip, decoded on libuv's threads while this thread splits lines). */
+async function readStream(path: string, sink: ByteLineSink, onBytes?: (n: number) => void, range?: ByteRange): Promise<ReadStats> {
   const stats: ReadStats = { bytes: 0, lines: 0 };
   const whole = range === undefined || range.start === 0;
   let raw: Readable;

@@ -1,0 +1,67 @@
+/**
+ * One timed job in its own process (so each has its own peak RSS): honeyweek's aggregation of a
+ * week, DuckDB's, or a site build. Prints one JSON line: { ms, rssMiB, events?, pages? }.
+ *   node --import tsx scripts/bench/child.ts '<job as JSON>'
+ */
+import { aggregateWeek } from "../aggregate/run.ts";
+import { weekWindow } from "../util/week.ts";
+import { DEFAULT_SETTINGS } from "../util/settings.ts";
+import { openCountryLookup } from "../enrich/geo.ts";
+import { openAsnLookup } from "../enrich/asn.ts";
+import { buildSite } from "../render/build.ts";
+import { duckWeek, type DuckSpec } from "./duck.ts";
+
+export type Job =
+  | { kind: "honeyweek"; root: string; week: string; timeZone: string; reader?: "reference"; threads?: number }
+  | { kind: "duckdb"; spec: DuckSpec }
+  | { kind: "site"; dir: string };
+
+export interface JobResult {
+  ms: number;
+  /** honeyweek: the phases (discover + first-event peeks, reading, finalize + enrich). */
+  phases?: { discover: number; read: number; finalize: number };
+  rssMiB: number;
+  events?: number;
+  pages?: number;
+}
+
+async function run(job: Job): Promise<JobResult> {
+  if (job.kind === "honeyweek") {
+    if (job.reader) process.env.HONEYWEEK_READER = job.reader;
+    if (job.threads !== undefined) process.env.HONEYWEEK_THREADS = String(job.threads);
+    const settings = { ...DEFAULT_SETTINGS, timeZone: job.timeZone };
+    // Lookup tables are opened first: loading them is set-up, like DuckDB's; the lookups count.
+    const geo = await openCountryLookup(null);
+    const asn = await openAsnLookup(null);
+    const window = weekWindow(job.week, job.timeZone);
+    let readStart = 0;
+    let readEnd = 0;
+    const progress = {
+      start: () => void (readStart = performance.now()),
+      advance: () => {},
+      fileDone: () => {},
+      finish: () => void (readEnd = performance.now()),
+    };
+    const t0 = performance.now();
+    const r = await aggregateWeek({ logs: { root: job.root }, window, settings, geo, asn, progress });
+    const t1 = performance.now();
+    const phases = { discover: readStart - t0, read: readEnd - readStart, finalize: t1 - readEnd };
+    return { ms: t1 - t0, phases, rssMiB: rss(), events: r.summary.totals.events };
+  }
+  if (job.kind === "duckdb") {
+    const t0 = performance.now();
+    const events = await duckWeek(job.spec);
+    return { ms: performance.now() - t0, rssMiB: rss(), events };
+  }
+  const t0 = performance.now();
+  const r = await buildSite({ dir: job.dir, quiet: true });
+  return { ms: performance.now() - t0, rssMiB: rss(), pages: r.pages };
+}
+
+function rss(): number {
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+const result = await run(JSON.parse(process.argv[2]!) as Job);
+process.stdout.write(JSON.stringify(result) + "\n");
+process.exit(0);
