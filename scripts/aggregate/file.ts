@@ -19,6 +19,7 @@ import type { LogFile } from "../discover/layout.ts";
 import type { FileAcc, QualitySampleAcc, WeekAccumulator } from "./accumulator.ts";
 import { LATE_WRITE_MS, hash52, type OverlapDedup } from "./dedup.ts";
 import { hash52Bytes } from "./hashbytes.ts";
+import { SourceTally } from "./tally.ts";
 
 export interface FileReadOptions {
   ctx: ParseContext;
@@ -125,7 +126,13 @@ export interface ScanOptions {
 /** Read one file (or a part of a plain file) into `acc`; the part's own bookkeeping is returned. */
 export async function scanFileInto(acc: WeekAccumulator, file: LogFile, o: ScanOptions): Promise<PartReport> {
   const parser = parserByName(file.honeypot)!;
-  const fast: ByteLineParser | undefined = fastParserFor(file.honeypot);
+  // Lean events: the fast path may leave out session, protocol and source port (never counted).
+  const fast: ByteLineParser | undefined = fastParserFor(file.honeypot, { lean: true });
+  // This honeypot's events are counted through a SourceTally (tally.ts), flushed at the end.
+  const tally = new SourceTally(acc, file.honeypot);
+  const useTally = tally.usable;
+  let lastIp: string | undefined;
+  let lastIpOk = true;
   const fa: FileAcc = { file: file.path, honeypot: file.honeypot, lines: 0, events: 0, skipped: new Map(), notes: new Map(), outsideWeek: 0 };
   const samples: QualitySampleAcc[] = [];
   const perReason = new Map<string, number>();
@@ -165,12 +172,21 @@ export async function scanFileInto(acc: WeekAccumulator, file: LogFile, o: ScanO
         if (remember) remembered.push(h, ts);
       }
     }
-    if (e.srcIp !== undefined && !filter.isAttacker(e.srcIp)) {
-      acc.excludedSources++;
-      return;
+    const ip = e.srcIp;
+    if (ip !== undefined) {
+      // The filter's answer for the last address again (lines of a session come together).
+      if (ip !== lastIp) {
+        lastIp = ip;
+        lastIpOk = filter.isAttacker(ip);
+      }
+      if (!lastIpOk) {
+        acc.excludedSources++;
+        return;
+      }
     }
     fa.events++;
-    acc.add(e);
+    if (useTally && e.honeypot === tally.honeypot && e.kind !== "alert" && e.kind !== "fingerprint") tally.add(e);
+    else acc.add(e);
   };
   const handle = (result: ParseResult | ParseResult[], lineNo: number, last: boolean): void => {
     if (Array.isArray(result)) {
@@ -219,6 +235,7 @@ export async function scanFileInto(acc: WeekAccumulator, file: LogFile, o: ScanO
     o.onBytes,
     o.range,
   );
+  tally.flushInto();
   return { file: fa, samples, lines: stats.lines, bytes: stats.bytes, remembered };
 }
 

@@ -72,10 +72,14 @@ const TELNET_FACTORY = Buffer.from("TelnetFactory", "latin1");
 /** Marks "the byte lane does not handle this value". */
 const GIVE_UP = null;
 
-/** A fast parser for one thread (scanner and string cache are per instance). */
-export function cowrieBytes(): ByteLineParser {
+/**
+ * A fast parser for one thread (scanner and string cache are per instance). `lean`: the byte lane
+ * leaves out `session`, `protocol` and `srcPort`, which counting does not read (aggregate/file.ts
+ * asks for it; tests/perf/tally.test.ts checks that the accumulator reads none of them).
+ */
+export function cowrieBytes(o: { lean?: boolean } = {}): ByteLineParser {
   const sc = new FieldScanner(COWRIE_FIELDS);
-  const lane = new ByteLane(sc);
+  const lane = new ByteLane(sc, o.lean ?? false);
   return (b: Buffer, start: number, end: number, ctx: ParseContext): ParseResult | null => {
     if (!sc.scan(b, start, end)) return null;
     const fast = lane.event();
@@ -102,7 +106,10 @@ export class ByteLane {
   private readonly strings = new Interner(15);
   private readonly idsByLength: [Buffer, number][][] = [];
 
-  constructor(private readonly sc: FieldScanner) {
+  constructor(
+    private readonly sc: FieldScanner,
+    private readonly lean: boolean,
+  ) {
     for (const [id, kind] of KNOWN_IDS) {
       const bytes = Buffer.from(id, "latin1");
       (this.idsByLength[bytes.length] ??= []).push([bytes, kind]);
@@ -127,24 +134,10 @@ export class ByteLane {
     const ip = this.address(F_SRC_IP);
     if (ip === GIVE_UP) return GIVE_UP;
     if (ip !== undefined) event.srcIp = ip;
-    const session = this.nonEmpty(F_SESSION);
-    if (session === GIVE_UP) return GIVE_UP;
-    if (session !== undefined) event.session = session;
-    let protocol = this.nonEmpty(F_PROTOCOL);
-    if (protocol === GIVE_UP) return GIVE_UP;
-    if (protocol === undefined) {
-      const ts2 = sc.typeOf(F_SYSTEM);
-      if (ts2 === VT_STRING) {
-        const s = sc.from[F_SYSTEM]! + 1;
-        const e = sc.to[F_SYSTEM]! - 1;
-        if (contains(b, s, e, SSH_FACTORY)) protocol = "ssh";
-        else if (contains(b, s, e, TELNET_FACTORY)) protocol = "telnet";
-      } else if (isStringLike(ts2)) return GIVE_UP;
-    }
-    if (protocol !== undefined) event.protocol = protocol;
+    if (!this.lean && !this.sessionAndProtocol(event)) return GIVE_UP;
     switch (k) {
       case K_CONNECT: {
-        const sp = this.integer(F_SRC_PORT);
+        const sp = this.lean ? undefined : this.integer(F_SRC_PORT);
         const dp = this.integer(F_DST_PORT);
         if (sp === GIVE_UP || dp === GIVE_UP) return GIVE_UP;
         if (sp !== undefined && sp >= 0 && sp <= 65535) event.srcPort = sp;
@@ -199,6 +192,28 @@ export class ByteLane {
         break;
     }
     return event;
+  }
+
+  /** session and protocol, as cowrieRecordToEvent puts them; false to give up. */
+  private sessionAndProtocol(event: HoneypotEvent): boolean {
+    const sc = this.sc;
+    const b = sc.buf;
+    const session = this.nonEmpty(F_SESSION);
+    if (session === GIVE_UP) return false;
+    if (session !== undefined) event.session = session;
+    let protocol = this.nonEmpty(F_PROTOCOL);
+    if (protocol === GIVE_UP) return false;
+    if (protocol === undefined) {
+      const ts2 = sc.typeOf(F_SYSTEM);
+      if (ts2 === VT_STRING) {
+        const s = sc.from[F_SYSTEM]! + 1;
+        const e = sc.to[F_SYSTEM]! - 1;
+        if (contains(b, s, e, SSH_FACTORY)) protocol = "ssh";
+        else if (contains(b, s, e, TELNET_FACTORY)) protocol = "telnet";
+      } else if (isStringLike(ts2)) return false;
+    }
+    if (protocol !== undefined) event.protocol = protocol;
+    return true;
   }
 
   private kindOf(b: Buffer, s: number, e: number): number {

@@ -5,10 +5,15 @@
 import type { ByteLineParser } from "./types.ts";
 import { cowrieBytes } from "./cowrie.ts";
 
-const FAST: ReadonlyMap<string, () => ByteLineParser> = new Map([["cowrie", cowrieBytes]]);
+export interface FastOptions {
+  /** Leave out what counting does not read (see the format module). */
+  lean?: boolean;
+}
 
-export function fastParserFor(honeypot: string): ByteLineParser | undefined {
-  return FAST.get(honeypot)?.();
+const FAST: ReadonlyMap<string, (o: FastOptions) => ByteLineParser> = new Map([["cowrie", cowrieBytes]]);
+
+export function fastParserFor(honeypot: string, o: FastOptions = {}): ByteLineParser | undefined {
+  return FAST.get(honeypot)?.(o);
 }
 
 export type { ByteLineParser } from "./types.ts";

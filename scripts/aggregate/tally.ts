@@ -1,0 +1,212 @@
+/**
+ * The hot half of `WeekAccumulator.add` for one honeypot's events, with the per-source counting
+ * done on small integers instead of string-keyed Maps; `flushInto` then puts into a
+ * WeekAccumulator exactly the state that calling `add` for each event would have left (Maps hold
+ * the same keys and counts; insertion order is not part of the state: finalize sorts).
+ *
+ * Per event, `add` touches five string-keyed Maps and a Set for the source address alone (the
+ * honeypot's sources, per-hour sources, per-source counts, per-hour honeypot counts). Here an
+ * address becomes an id once (one Map look-up) and those become array increments; a source's
+ * count for the current hour is kept in a slot and written out when its hour changes (logs are
+ * nearly in time order). Everything else (ports, credentials, commands…) is passed to the same
+ * Maps `add` uses, in the same way.
+ *
+ * tests/perf/tally.test.ts holds it to `add` on random events of every kind.
+ */
+import type { HoneypotEvent } from "../model/event.ts";
+import type { HoneypotAcc, WeekAccumulator } from "./accumulator.ts";
+import { PAIR_SEPARATOR } from "./accumulator.ts";
+import { bump } from "./counter.ts";
+
+export class SourceTally {
+  private readonly ids = new Map<string, number>();
+  private readonly ips: string[] = [];
+  private count: Float64Array<ArrayBuffer> = new Float64Array(1024);
+  private hourOf: Int32Array<ArrayBuffer> = new Int32Array(1024).fill(-1);
+  private hourCount: Float64Array<ArrayBuffer> = new Float64Array(1024);
+  /** Flushed (hour, id, count) triples. */
+  private spans: number[] = [];
+  private readonly perHourEvents: Float64Array;
+  private events = 0;
+  private connections = 0;
+  private readonly perDay = [0, 0, 0, 0, 0, 0, 0];
+  private lastIp: string | undefined;
+  private lastId = 0;
+  /** Pairs by username, then password (no "user\0password" string made per event). */
+  private readonly pairs = new Map<string, Map<string, number>>();
+
+  constructor(
+    private readonly acc: WeekAccumulator,
+    readonly honeypot: string,
+  ) {
+    this.perHourEvents = new Float64Array(acc.hours.starts.length);
+  }
+
+  /** True when `add` would count this honeypot's events (else use acc.add). */
+  get usable(): boolean {
+    return this.acc.attackHoneypots.has(this.honeypot);
+  }
+
+  /**
+   * `acc.add(e)` for an event of this honeypot that is not an alert or fingerprint (the caller
+   * has checked inWeek and the source filter, as for add).
+   */
+  add(e: HoneypotEvent): void {
+    const acc = this.acc;
+    const hour = acc.hours.indexOf(e.ts);
+    const day = acc.hours.dayOf(hour);
+    const ip = e.srcIp;
+    this.events++;
+    this.perDay[day]!++;
+    this.perHourEvents[hour]!++;
+    if (ip) {
+      // Lines of one session come close together: the last address is often the same string.
+      let id: number | undefined;
+      if (ip === this.lastIp) id = this.lastId;
+      else {
+        id = this.ids.get(ip);
+        if (id === undefined) id = this.newId(ip);
+        this.lastIp = ip;
+        this.lastId = id;
+      }
+      this.count[id]!++;
+      if (this.hourOf[id] === hour) this.hourCount[id]!++;
+      else {
+        if (this.hourOf[id]! >= 0) this.spans.push(this.hourOf[id]!, id, this.hourCount[id]!);
+        this.hourOf[id] = hour;
+        this.hourCount[id] = 1;
+      }
+    }
+    const c = acc.cowrie;
+    switch (e.kind) {
+      case "connect":
+        this.connections++;
+        if (this.honeypot === "cowrie") c.sessions++;
+        if (e.dstPort !== undefined) {
+          let p = acc.ports.get(e.dstPort);
+          if (!p) {
+            p = { connections: 0, perDay: [0, 0, 0, 0, 0, 0, 0], bySource: new Map(), byHoneypot: new Map() };
+            acc.ports.set(e.dstPort, p);
+          }
+          p.connections++;
+          p.perDay[day]!++;
+          if (ip) bump(p.bySource, ip);
+          bump(p.byHoneypot, this.honeypot);
+        }
+        if (e.username !== undefined || e.password !== undefined) this.login(e);
+        break;
+      case "login":
+        this.login(e);
+        break;
+      case "command":
+        if (e.command !== undefined && this.honeypot === "cowrie") {
+          c.commandCount++;
+          bump(c.commands, e.command);
+        }
+        break;
+      case "download":
+        if (this.honeypot === "cowrie") {
+          const sha = e.sha256 ?? "";
+          const url = e.url ?? "";
+          const key = sha || `url:${url}`;
+          const d = c.downloads.get(key);
+          if (d) {
+            d.count++;
+            if (url && (!d.url || url < d.url)) d.url = url;
+          } else c.downloads.set(key, { sha256: sha, url, count: 1 });
+        }
+        break;
+      case "client":
+        if (this.honeypot === "cowrie") {
+          if (e.clientVersion !== undefined) bump(c.clientVersions, e.clientVersion);
+          if (e.hassh !== undefined) bump(c.hassh, e.hassh);
+        }
+        break;
+      case "tunnel":
+        if (e.tunnelHost !== undefined || e.tunnelPort !== undefined) bump(c.tunnelTargets, `${e.tunnelHost ?? "?"}:${e.tunnelPort ?? "?"}`);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private login(e: HoneypotEvent): void {
+    const acc = this.acc;
+    const user = e.username ?? "";
+    const pass = e.password ?? "";
+    bump(acc.usernames, user);
+    bump(acc.passwords, pass);
+    let byPass = this.pairs.get(user);
+    if (byPass === undefined) this.pairs.set(user, (byPass = new Map()));
+    bump(byPass, pass);
+    if (this.honeypot === "cowrie" && e.kind === "login") {
+      acc.cowrie.loginAttempts++;
+      if (e.loginSuccess) acc.cowrie.loginSuccesses++;
+    }
+  }
+
+  private newId(ip: string): number {
+    const id = this.ips.length;
+    this.ips.push(ip);
+    this.ids.set(ip, id);
+    if (id >= this.count.length) {
+      const n = this.count.length * 2;
+      this.count = grow(this.count, n);
+      this.hourCount = grow(this.hourCount, n);
+      const h = new Int32Array(n).fill(-1);
+      h.set(this.hourOf);
+      this.hourOf = h;
+    }
+    return id;
+  }
+
+  /** Put what was counted into the accumulator, and start over. */
+  flushInto(): void {
+    const acc = this.acc;
+    for (const [user, byPass] of this.pairs) for (const [pass, n] of byPass) bump(acc.pairs, user + PAIR_SEPARATOR + pass, n);
+    this.pairs.clear();
+    this.lastIp = undefined;
+    if (this.events > 0) {
+      let hp = acc.honeypots.get(this.honeypot);
+      if (!hp) {
+        hp = { events: 0, connections: 0, perDay: [0, 0, 0, 0, 0, 0, 0], perHour: acc.hours.starts.map(() => 0), sources: new Set() } satisfies HoneypotAcc;
+        acc.honeypots.set(this.honeypot, hp);
+      }
+      hp.events += this.events;
+      hp.connections += this.connections;
+      for (let d = 0; d < 7; d++) hp.perDay[d]! += this.perDay[d]!;
+      for (let h = 0; h < this.perHourEvents.length; h++) {
+        const n = this.perHourEvents[h]!;
+        if (n === 0) continue;
+        hp.perHour[h]! += n;
+        bump(acc.hourByHoneypot[h]!, this.honeypot, n);
+      }
+      for (let id = 0; id < this.ips.length; id++) {
+        const n = this.count[id]!;
+        if (n === 0) continue;
+        const ip = this.ips[id]!;
+        hp.sources.add(ip);
+        bump(acc.bySource, ip, n);
+        if (this.hourOf[id]! >= 0) this.spans.push(this.hourOf[id]!, id, this.hourCount[id]!);
+      }
+      const s = this.spans;
+      for (let i = 0; i < s.length; i += 3) bump(acc.hourBySource[s[i]!]!, this.ips[s[i + 1]!]!, s[i + 2]!);
+    }
+    this.ids.clear();
+    this.ips.length = 0;
+    this.count.fill(0);
+    this.hourOf.fill(-1);
+    this.hourCount.fill(0);
+    this.spans = [];
+    this.perHourEvents.fill(0);
+    this.events = 0;
+    this.connections = 0;
+    this.perDay.fill(0);
+  }
+}
+
+function grow(a: Float64Array<ArrayBuffer>, n: number): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(n);
+  b.set(a);
+  return b;
+}

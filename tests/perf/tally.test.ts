@@ -1,0 +1,113 @@
+/**
+ * SourceTally (aggregate/tally.ts) leaves a WeekAccumulator exactly as `add` would, on random
+ * events of every kind (mixed with events added directly, flushed in several rounds, in an
+ * accumulator with and without the honeypot counted as an attack); and counting never reads the
+ * fields the lean fast path leaves out.
+ */
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import type { EventKind, HoneypotEvent } from "../../scripts/model/event.ts";
+import { WeekAccumulator } from "../../scripts/aggregate/accumulator.ts";
+import { SourceTally } from "../../scripts/aggregate/tally.ts";
+import { finalizeWeek } from "../../scripts/aggregate/finalize.ts";
+import { weekWindow } from "../../scripts/util/week.ts";
+import { openCountryLookup } from "../../scripts/enrich/geo.ts";
+import { openAsnLookup } from "../../scripts/enrich/asn.ts";
+
+const W = weekWindow("2019-W26", "Asia/Tokyo");
+const geo = await openCountryLookup(null);
+const asn = await openAsnLookup(null);
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+}
+
+function randomEvents(seed: number, n: number, honeypot: string): HoneypotEvent[] {
+  const rnd = rng(seed);
+  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const kinds: EventKind[] = ["connect", "login", "command", "download", "client", "tunnel", "other"];
+  const out: HoneypotEvent[] = [];
+  let t = W.startMs;
+  for (let i = 0; i < n; i++) {
+    // mostly forward in time, sometimes back (late lines), hours revisited
+    t = rnd() < 0.05 ? W.startMs + Math.floor(rnd() * (W.endMs - W.startMs)) : Math.min(W.endMs - 1, t + Math.floor(rnd() * 400_000));
+    const e: HoneypotEvent = { honeypot, ts: t, kind: pick(kinds) };
+    if (rnd() < 0.95) e.srcIp = pick(["1.2.3.4", "5.6.7.8", "9.9.9.9", "2001:db8::1", "mail.example", `45.1.${Math.floor(rnd() * 40)}.1`]);
+    if (e.kind === "connect" && rnd() < 0.9) e.dstPort = pick([22, 23, 445, 2222]);
+    if (e.kind === "connect" && rnd() < 0.1) e.username = "u";
+    if (e.kind === "login") {
+      if (rnd() < 0.9) e.username = pick(["root", "admin", "", "a\u0000b"]);
+      if (rnd() < 0.9) e.password = pick(["123456", "", "x"]);
+      e.loginSuccess = rnd() < 0.2;
+    }
+    if (e.kind === "command" && rnd() < 0.9) e.command = pick(["uname -a", "ls", ""]);
+    if (e.kind === "download") {
+      if (rnd() < 0.7) e.sha256 = pick(["aa", "bb"]);
+      if (rnd() < 0.7) e.url = pick(["http://x/1", "http://x/0", "http://y/"]);
+    }
+    if (e.kind === "client") {
+      if (rnd() < 0.5) e.clientVersion = pick(["SSH-2.0-Go", "SSH-2.0-PUTTY"]);
+      else if (rnd() < 0.8) e.hassh = pick(["h1", "h2"]);
+    }
+    if (e.kind === "tunnel") {
+      if (rnd() < 0.8) e.tunnelHost = pick(["mail.example", "1.1.1.1"]);
+      if (rnd() < 0.8) e.tunnelPort = pick([25, 80]);
+    }
+    out.push(e);
+  }
+  return out;
+}
+
+function summary(acc: WeekAccumulator): string {
+  const labels = new Map([["cowrie", "Cowrie"], ["dionaea", "Dionaea"]]);
+  return JSON.stringify(finalizeWeek(acc, { window: W, geo, asn, sourceMasking: "full", labels }));
+}
+
+for (const honeypot of ["cowrie", "dionaea"]) {
+  for (const attack of [true, false]) {
+    test(`tally = add (${honeypot}, ${attack ? "counted" : "not counted"} as an attack)`, () => {
+      const set = new Set(attack ? [honeypot] : []);
+      const events = randomEvents(honeypot.length * 7 + (attack ? 1 : 0), 20_000, honeypot);
+      const a = new WeekAccumulator(W.startMs, W.endMs, W.timeZone, set);
+      for (const e of events) a.add(e);
+      const b = new WeekAccumulator(W.startMs, W.endMs, W.timeZone, set);
+      const tally = new SourceTally(b, honeypot);
+      events.forEach((e, i) => {
+        if (!tally.usable || i % 7 === 3) b.add(e);
+        else tally.add(e);
+        if (i % 5000 === 4999) tally.flushInto();
+      });
+      tally.flushInto();
+      assert.is(summary(b), summary(a));
+      assert.equal([...b.bySource].sort(), [...a.bySource].sort());
+      assert.equal(b.hourBySource.map((m) => [...m].sort()), a.hourBySource.map((m) => [...m].sort()));
+      assert.equal([...b.pairs].sort(), [...a.pairs].sort());
+    });
+  }
+}
+
+test("counting reads no field the lean fast path leaves out (session, protocol, srcPort)", () => {
+  const read = new Set<string>();
+  const spy = (e: HoneypotEvent): HoneypotEvent =>
+    new Proxy(e, {
+      get(target, key) {
+        if (typeof key === "string") read.add(key);
+        return target[key as keyof HoneypotEvent];
+      },
+    });
+  const acc = new WeekAccumulator(W.startMs, W.endMs, W.timeZone, new Set(["cowrie"]));
+  const tally = new SourceTally(acc, "cowrie");
+  for (const e of randomEvents(3, 2000, "cowrie")) {
+    const full = { ...e, session: "s", protocol: "ssh", srcPort: 1 };
+    acc.add(spy(full));
+    tally.add(spy(full));
+  }
+  tally.flushInto();
+  for (const k of ["session", "protocol", "srcPort"]) assert.not.ok(read.has(k), `counting reads ${k}`);
+});
+
+test.run();
