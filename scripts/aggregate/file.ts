@@ -120,6 +120,11 @@ export interface ScanOptions {
   dedup?: PartDedup;
   /** Collects the time of every line of the week (for judging an optimistic part later). */
   times?: number[];
+  /**
+   * Tallies bound to `acc`, by honeypot, kept by the caller across parts and flushed by it
+   * (SourceTally.flushInto) before `acc` is used; without, the part makes and flushes its own.
+   */
+  tallies?: Map<string, SourceTally>;
   onBytes?: (n: number) => void;
 }
 
@@ -128,8 +133,12 @@ export async function scanFileInto(acc: WeekAccumulator, file: LogFile, o: ScanO
   const parser = parserByName(file.honeypot)!;
   // Lean events: the fast path may leave out session, protocol and source port (never counted).
   const fast: ByteLineParser | undefined = fastParserFor(file.honeypot, { lean: true });
-  // This honeypot's events are counted through a SourceTally (tally.ts), flushed at the end.
-  const tally = new SourceTally(acc, file.honeypot);
+  // This honeypot's events are counted through a SourceTally (tally.ts).
+  let tally = o.tallies?.get(file.honeypot);
+  if (tally === undefined) {
+    tally = new SourceTally(acc, file.honeypot);
+    o.tallies?.set(file.honeypot, tally);
+  }
   const useTally = tally.usable;
   let lastIp: string | undefined;
   let lastIpOk = true;
@@ -185,7 +194,7 @@ export async function scanFileInto(acc: WeekAccumulator, file: LogFile, o: ScanO
       }
     }
     fa.events++;
-    if (useTally && e.honeypot === tally.honeypot && e.kind !== "alert" && e.kind !== "fingerprint") tally.add(e);
+    if (useTally && e.honeypot === tally!.honeypot && e.kind !== "alert" && e.kind !== "fingerprint") tally!.add(e);
     else acc.add(e);
   };
   const handle = (result: ParseResult | ParseResult[], lineNo: number, last: boolean): void => {
@@ -235,7 +244,7 @@ export async function scanFileInto(acc: WeekAccumulator, file: LogFile, o: ScanO
     o.onBytes,
     o.range,
   );
-  tally.flushInto();
+  if (o.tallies === undefined) tally.flushInto();
   return { file: fa, samples, lines: stats.lines, bytes: stats.bytes, remembered };
 }
 

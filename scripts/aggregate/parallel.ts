@@ -30,6 +30,7 @@ import { SourceFilter } from "../enrich/addresses.ts";
 import { WeekAccumulator, type FileAcc } from "./accumulator.ts";
 import { HourIndex } from "./hours.ts";
 import { DedupChain, type FileStartState } from "./dedupChain.ts";
+import type { SourceTally } from "./tally.ts";
 import { readFileInto, scanFileInto, type PartDedup, type PartReport } from "./file.ts";
 import { OverlapDedup } from "./dedup.ts";
 import type { ByteRange } from "../read/lines.ts";
@@ -202,8 +203,9 @@ export async function runPart(
   dedup: PartDedup | undefined,
   onBytes?: (n: number) => void,
   times?: number[],
+  tallies?: Map<string, SourceTally>,
 ): Promise<PartReport> {
-  return scanFileInto(acc, file, { ctx: { sensorTimeZone, file: file.path }, filter, range, dedup, onBytes, times });
+  return scanFileInto(acc, file, { ctx: { sensorTimeZone, file: file.path }, filter, range, dedup, onBytes, times, tallies });
 }
 
 function partDedup(fileId: number, state: FileStartState): PartDedup {
@@ -213,6 +215,7 @@ function partDedup(fileId: number, state: FileStartState): PartDedup {
 async function readInProcess(input: ReadFilesInput, parts: Part[], chains: Map<string, DedupChain>): Promise<PartResult[]> {
   const filter = new SourceFilter(input.sensorAddresses);
   const results: PartResult[] = [];
+  const tallies = new Map<string, SourceTally>();
   // Parts are grouped by file, files by honeypot in reading order: the chain advances in step.
   let state: FileStartState | undefined;
   let remembered: number[] = [];
@@ -224,12 +227,13 @@ async function readInProcess(input: ReadFilesInput, parts: Part[], chains: Map<s
       state = chain.beginNext();
       remembered = [];
     }
-    const report = await runPart(input.acc, filter, input.sensorTimeZone, p.file, p.range, partDedup(p.fileId, state!), input.onBytes);
+    const report = await runPart(input.acc, filter, input.sensorTimeZone, p.file, p.range, partDedup(p.fileId, state!), input.onBytes, undefined, tallies);
     remembered.push(...report.remembered);
     results.push({ report });
     const lastOfFile = i === parts.length - 1 || parts[i + 1]!.fileId !== p.fileId;
     if (lastOfFile) chain.endFile(remembered);
   }
+  for (const t of tallies.values()) t.flushInto();
   return results;
 }
 
@@ -306,7 +310,7 @@ async function readInWorkers(input: ReadFilesInput, parts: Part[], chains: Map<s
   };
 
   const results = new Array<PartResult>(parts.length);
-  const finals: WeekAccumulator[] = [];
+  let finals = 0;
   const workers: Worker[] = [];
   let failure: Error | null = null;
 
@@ -388,7 +392,9 @@ async function readInWorkers(input: ReadFilesInput, parts: Part[], chains: Map<s
           wakeIdle();
         } else if (m.type === "final") {
           if (process.env.HONEYWEEK_TIMING) process.stderr.write(`final at ${(performance.now() - tStart).toFixed(0)} ms\n`);
-          finals.push(restoreAccumulator(m.acc));
+          // Merged on arrival, so one worker's copy is garbage before the next one's arrives.
+          acc.merge(restoreAccumulator(m.acc));
+          finals++;
           done();
         } else if (m.type === "error") {
           failure ??= new Error(m.message);
@@ -408,9 +414,10 @@ async function readInWorkers(input: ReadFilesInput, parts: Part[], chains: Map<s
     }
   });
   const tFinals = performance.now();
+  // Workers end with the week: their heaps are given back before finalisation needs memory.
+  await Promise.all(pool.map((w) => retire(w)));
   if (failure) throw failure;
-  if (finals.length !== count || results.length !== parts.length) throw new Error("a worker ended without its results");
-  for (const a of finals) acc.merge(a);
+  if (finals !== count || results.length !== parts.length) throw new Error("a worker ended without its results");
   for (const f of files.values()) {
     for (const [index, r] of f.done) {
       if (r.acc) acc.merge(r.acc);
@@ -423,7 +430,8 @@ async function readInWorkers(input: ReadFilesInput, parts: Part[], chains: Map<s
 }
 
 /**
- * Worker threads stay up between weeks; idle ones are unref'd so they never keep the process alive.
+ * Workers started ahead (warmWorkers) wait here, unref'd so they never keep the process alive;
+ * a run takes them and ends them when its week is read.
  */
 const pool: Worker[] = [];
 
@@ -466,12 +474,17 @@ function workerEntry(): Promise<URL> {
 async function workerPool(count: number): Promise<Worker[]> {
   const url = await workerEntry();
   while (pool.length < count) {
-    const w = new Worker(url, { execArgv: [] });
+    const w = new Worker(url, { execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 16 } });
     w.unref();
     w.on("exit", () => dropFromPool(w));
     pool.push(w);
   }
-  return pool.slice(0, count);
+  return pool.splice(0, count);
+}
+
+async function retire(w: Worker): Promise<void> {
+  dropFromPool(w);
+  await w.terminate();
 }
 
 function dropFromPool(w: Worker): void {

@@ -7,6 +7,8 @@
 import { parentPort } from "node:worker_threads";
 import { SourceFilter } from "../enrich/addresses.ts";
 import { WeekAccumulator } from "./accumulator.ts";
+import type { SourceTally } from "./tally.ts";
+import { getHeapStatistics } from "node:v8";
 import { runPart, type FromWorker, type ToWorker, type WorkerInit } from "./parallel.ts";
 
 const port = parentPort!;
@@ -15,6 +17,8 @@ let init: WorkerInit;
 let attack: Set<string>;
 let acc: WeekAccumulator;
 let filter: SourceFilter;
+/** Tallies bound to `acc`, kept across parts, flushed at "finish". */
+let tallies = new Map<string, SourceTally>();
 let started = 0;
 const PROGRESS_BYTES = 4 << 20;
 let unreported = 0;
@@ -42,6 +46,7 @@ async function handle(m: ToWorker): Promise<void> {
     attack = new Set(init.attackHoneypots);
     acc = new WeekAccumulator(init.startMs, init.endMs, init.timeZone, attack);
     filter = new SourceFilter(init.sensorAddresses);
+    tallies = new Map();
     unreported = 0;
     return;
   }
@@ -49,6 +54,12 @@ async function handle(m: ToWorker): Promise<void> {
     if (process.env.HONEYWEEK_TIMING) process.stderr.write(`worker: parts read in ${(performance.now() - started).toFixed(0)} ms (cpu ${(process.cpuUsage().user / 1000).toFixed(0)} ms)\n`);
     if (unreported > 0) port.postMessage({ type: "bytes", n: unreported } satisfies FromWorker);
     unreported = 0;
+    for (const t of tallies.values()) t.flushInto();
+    tallies = new Map();
+    if (process.env.HONEYWEEK_TIMING) {
+      const h = getHeapStatistics();
+      process.stderr.write(`worker heap: used ${(h.used_heap_size / 2 ** 20).toFixed(0)} MiB, total ${(h.total_heap_size / 2 ** 20).toFixed(0)} MiB\n`);
+    }
     port.postMessage({ type: "final", acc } satisfies FromWorker);
     acc = undefined as unknown as WeekAccumulator; // nothing of a finished week stays in the worker
     return;
@@ -61,6 +72,6 @@ async function handle(m: ToWorker): Promise<void> {
     port.postMessage({ type: "part", index: m.index, report, acc: own, times: t } satisfies FromWorker, [t.buffer]);
     return;
   }
-  const report = await runPart(acc, filter, init.sensorTimeZone, m.file, m.range, m.dedup, onBytes);
+  const report = await runPart(acc, filter, init.sensorTimeZone, m.file, m.range, m.dedup, onBytes, undefined, tallies);
   port.postMessage({ type: "part", index: m.index, report } satisfies FromWorker);
 }

@@ -37,14 +37,21 @@ async function run(job: Job): Promise<JobResult> {
     let readStart = 0;
     let readEnd = 0;
     const progress = {
-      start: () => void (readStart = performance.now()),
+      start: () => {
+        readStart = performance.now();
+        memo("before reading");
+      },
       advance: () => {},
       fileDone: () => {},
-      finish: () => void (readEnd = performance.now()),
+      finish: () => {
+        readEnd = performance.now();
+        memo("after reading");
+      },
     };
     const t0 = performance.now();
     const r = await aggregateWeek({ logs: { root: job.root }, window, settings, geo, asn, progress });
     const t1 = performance.now();
+    memo("after finalize");
     const phases = { discover: readStart - t0, read: readEnd - readStart, finalize: t1 - readEnd };
     return { ms: t1 - t0, phases, rssMiB: rss(), events: r.summary.totals.events };
   }
@@ -56,6 +63,13 @@ async function run(job: Job): Promise<JobResult> {
   const t0 = performance.now();
   const r = await buildSite({ dir: job.dir, quiet: true });
   return { ms: performance.now() - t0, rssMiB: rss(), pages: r.pages };
+}
+
+function memo(what: string): void {
+  if (!process.env.HONEYWEEK_TIMING) return;
+  const m = process.memoryUsage();
+  const mib = (n: number) => (n / 2 ** 20).toFixed(0);
+  process.stderr.write(`${what}: rss ${mib(m.rss)} MiB, heap used ${mib(m.heapUsed)} / ${mib(m.heapTotal)} MiB, external ${mib(m.external)} MiB, maxRSS ${rss().toFixed(0)} MiB\n`);
 }
 
 function rss(): number {
