@@ -103,3 +103,55 @@ export function honeytrapTimestamp(us: number): string {
 export function suricataTimestamp(us: number): string {
   return `${secondText(Math.floor(us / US_PER_SECOND))}.${micros(us)}+0000`;
 }
+
+// More forms of §5, for the other honeypots. `us` is always the instant in UTC.
+
+/** Python `isoformat()` of a naive datetime: `.ffffff` dropped when 0 (Conpot, Wordpot, Log4pot, Ciscoasa, Rdpy). */
+export const pyIsoformat = dionaeaTimestamp;
+
+/** `YYYY-MM-DDTHH:MM:SS.ffffff`, always six digits (`strftime("%Y-%m-%dT%H:%M:%S.%f")`: Tanner, fatt). */
+export function isoMicros(us: number): string {
+  return `${secondText(Math.floor(us / US_PER_SECOND))}.${micros(us)}`;
+}
+
+/** `YYYY-MM-DD HH:MM:SS.ffffff`, always six digits (Heralding `%f`). */
+export function spaceMicros(us: number): string {
+  return isoMicros(us).replace("T", " ");
+}
+
+/** Python `str(datetime)`: a space, `.ffffff` dropped when 0 (Ddospot). */
+export function pyStrDatetime(us: number): string {
+  return dionaeaTimestamp(us).replace("T", " ");
+}
+
+/** `YYYY-MM-DD HH:MM:SS` (Go `2006-01-02 15:04:05`: RedisHoneyPot, Dicompot; Sentrypeer's seconds). */
+export function spaceSeconds(us: number): string {
+  return secondText(Math.floor(us / US_PER_SECOND)).replace("T", " ");
+}
+
+/** Go `time.RFC3339Nano`: trailing zeros of the fraction trimmed, none at all when 0 (Beelzebub). */
+export function rfc3339Nano(us: number): string {
+  const frac = us % US_PER_SECOND;
+  const base = secondText(Math.floor(us / US_PER_SECOND));
+  return frac === 0 ? `${base}Z` : `${base}.${micros(us).replace(/0+$/, "")}Z`;
+}
+
+/** Python logging's asctime: `YYYY-MM-DD HH:MM:SS,mmm` (CitrixHoneypot). */
+export function asctime(us: number): string {
+  return `${spaceSeconds(us)},${String(Math.floor((us % US_PER_SECOND) / 1000)).padStart(3, "0")}`;
+}
+
+/** `YYYY-MM-DDTHH:MM:SS.mmmZ` (Endlessh). */
+export function isoMillisZ(us: number): string {
+  return `${secondText(Math.floor(us / US_PER_SECOND))}.${String(Math.floor((us % US_PER_SECOND) / 1000)).padStart(3, "0")}Z`;
+}
+
+/** p0f: `YYYY/MM/DD HH:MM:SS`, container local time (= UTC in T-Pot). */
+export function p0fTimestamp(us: number): string {
+  return spaceSeconds(us).replaceAll("-", "/");
+}
+
+/** Epoch seconds with a fraction, as zap's `ts` writes it (Go float formatting, shortest form). */
+export function epochSeconds(us: number): string {
+  return String(us / US_PER_SECOND);
+}

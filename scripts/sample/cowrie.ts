@@ -11,8 +11,8 @@
  */
 import type { Source } from "./addresses.ts";
 import { US_PER_HOUR, US_PER_MINUTE, US_PER_SECOND, cowrieTimestamp } from "./clock.ts";
-import { EphemeralPorts } from "./format.ts";
-import type { EventFact, FormatGenerator, FormatModule, GeneratorContext, HourWindow, JunkKind, LogRecord } from "./format.ts";
+import { EphemeralPorts, stream } from "./format.ts";
+import type { AttackerField, Emit, EventFact, FormatGenerator, FormatModule, GeneratorContext, HourWindow, JunkKind, LogRecord } from "./format.ts";
 import { cutOff, glued, nulRun, withInvalidUtf8 } from "./junk.ts";
 import { hash32, rngFor } from "./prng.ts";
 import { pyString, pyStringList } from "./pyjson.ts";
@@ -50,14 +50,15 @@ function kexFragment(client: SshClient): string {
 export const cowrieFormat: FormatModule = {
   name: "cowrie",
   dir: "cowrie/log",
-  liveFile: "cowrie.json",
-  selfRotation: "daily-utc",
+  streams: [stream("cowrie.json", "daily-utc")],
   countsAsAttack: true,
+  fields: { username: "username", password: "password", version: "ssh-version", hassh: "hassh", hasshAlgorithms: "hassh", input: "command", url: "url", dst_ip: "tunnel-host" },
   create: (ctx) => new CowrieGenerator(ctx),
 };
 
 class CowrieGenerator implements FormatGenerator {
-  private readonly rng: Rng;
+  private rng: Rng;
+  private readonly sweepRng: Rng;
   private readonly ports: EphemeralPorts;
   private readonly rhythm: Rhythm;
   private readonly sensors: string[];
@@ -65,6 +66,7 @@ class CowrieGenerator implements FormatGenerator {
 
   constructor(private readonly ctx: GeneratorContext) {
     this.rng = ctx.rng;
+    this.sweepRng = rngFor(ctx.seed, "cowrie:hostile");
     this.ports = new EphemeralPorts(rngFor(ctx.seed, "cowrie:ports"));
     this.rhythm = new Rhythm(rngFor(ctx.seed, "cowrie:rhythm"), ctx.world.timeZone, { amplitude: 0.2, peakHour: 4, hourlySigma: 0.22, dailySigma: 0.08 });
     // Docker gives each new container a 12-hex hostname; Cowrie logs it as `sensor`.
@@ -147,24 +149,27 @@ class CowrieGenerator implements FormatGenerator {
     const who = `","src_ip":"${ip}","session":"${session}"}`;
     const fact = (tsUs: number, type: string, extra?: Partial<EventFact>): EventFact => ({ tsUs, src: ip, country: source.country, type, ...extra });
     let t = t0;
-    const out = (line: string, f: EventFact): void => this.emit({ writeUs: f.tsUs, line, fact: f });
+    const hostile = ctx.hostile !== null;
+    const out = (line: string, f: EventFact, attacker?: AttackerField[]): void => this.emit(hostile && attacker ? { writeUs: f.tsUs, line, fact: f, attacker } : { writeUs: f.tsUs, line, fact: f });
 
     out(
       `{"eventid":"cowrie.session.connect","src_ip":"${ip}","src_port":${srcPort},"dst_ip":"${DST_IP}","dst_port":${dstPort},"session":"${session}","protocol":"${telnet ? "telnet" : "ssh"}","message":"New connection: ${ip}:${srcPort} (${DST_IP}:${dstPort}) [session: ${session}]",${tail}${cowrieTimestamp(t)}"}`,
       fact(t, "cowrie.session.connect", { port: dstPort }),
     );
     let detail: string | undefined;
+    let sshInfo: { version: string; hassh: string; algorithms: string } | undefined;
 
     if (!telnet && kind === "scan" && rng.chance(0.03)) {
       // A web scanner speaking TLS to port 22: Cowrie logs its ClientHello as the "version".
       const banner = ctx.values.nonSshBanner(rng);
       t += rng.int(40_000, 400_000);
-      out(`{"eventid":"cowrie.client.version","version":${pyString(banner)},"message":${pyString(`Remote SSH version: ${banner}`)},${tail}${cowrieTimestamp(t)}${who}`, fact(t, "cowrie.client.version"));
+      out(`{"eventid":"cowrie.client.version","version":${pyString(banner)},"message":${pyString(`Remote SSH version: ${banner}`)},${tail}${cowrieTimestamp(t)}${who}`, fact(t, "cowrie.client.version"), [["version", banner]]);
     } else if (!telnet && (kind !== "scan" || rng.chance(0.5))) {
       const client = ctx.values.sshClient(rng);
       detail = client.version;
+      sshInfo = { version: client.version, hassh: client.hassh, algorithms: client.hasshAlgorithms };
       t += rng.int(40_000, 400_000);
-      out(`{"eventid":"cowrie.client.version","version":${pyString(client.version)},"message":${pyString(`Remote SSH version: ${client.version}`)},${tail}${cowrieTimestamp(t)}${who}`, fact(t, "cowrie.client.version"));
+      out(`{"eventid":"cowrie.client.version","version":${pyString(client.version)},"message":${pyString(`Remote SSH version: ${client.version}`)},${tail}${cowrieTimestamp(t)}${who}`, fact(t, "cowrie.client.version"), [["version", client.version]]);
       t += rng.int(20_000, 200_000);
       out(`${kexFragment(client)}${tail}${cowrieTimestamp(t)}${who}`, fact(t, "cowrie.client.kex"));
     }
@@ -180,6 +185,7 @@ class CowrieGenerator implements FormatGenerator {
         out(
           `{"eventid":"${eventid}","username":${pyString(username)},"password":${pyString(password)},"message":${pyString(`login attempt [${username}/${password}] ${verb}`)},${tail}${cowrieTimestamp(t)}${who}`,
           fact(t, eventid),
+          [["username", username], ["password", password]],
         );
       };
       // Now and then a bot offers a public key first. Its `type` field collides with Logstash's
@@ -211,6 +217,7 @@ class CowrieGenerator implements FormatGenerator {
         out(
           `{"eventid":"cowrie.direct-tcpip.request","dst_ip":"${host}","dst_port":${port},"src_ip":"${ip}","src_port":0,"message":"direct-tcp connection request to ${host}:${port} from 127.0.0.1:0",${tail}${cowrieTimestamp(t)}","session":"${session}"}`,
           fact(t, "cowrie.direct-tcpip.request", { tunnelPort: port }),
+          [["dst_ip", host]],
         );
       }
     } else if (loggedIn && kind === "shell") {
@@ -221,21 +228,22 @@ class CowrieGenerator implements FormatGenerator {
         t += rng.int(5_000, 2_500_000);
         ttyBytes += step.input.length + rng.int(20, 400);
         detail = step.input;
-        out(`{"eventid":"cowrie.command.input","input":${pyString(step.input)},"message":${pyString(`CMD: ${step.input}`)},${tail}${cowrieTimestamp(t)}${who}`, fact(t, "cowrie.command.input"));
+        out(`{"eventid":"cowrie.command.input","input":${pyString(step.input)},"message":${pyString(`CMD: ${step.input}`)},${tail}${cowrieTimestamp(t)}${who}`, fact(t, "cowrie.command.input"), [["input", step.input]]);
         if (step.unknown) {
           t += rng.int(1_000, 5_000);
-          out(`{"eventid":"cowrie.command.failed","input":${pyString(step.input)},"message":${pyString(`Command not found: ${step.input}`)},${tail}${cowrieTimestamp(t)}${who}`, fact(t, "cowrie.command.failed"));
+          out(`{"eventid":"cowrie.command.failed","input":${pyString(step.input)},"message":${pyString(`Command not found: ${step.input}`)},${tail}${cowrieTimestamp(t)}${who}`, fact(t, "cowrie.command.failed"), [["input", step.input]]);
         }
         const dl = step.download;
         if (dl) {
           t += rng.int(300_000, 8_000_000);
           if (dl.dead) {
-            out(`{"eventid":"cowrie.session.file_download.failed","url":${pyString(dl.url)},"message":${pyString(`Attempt to download file(s) from URL (${dl.url}) failed`)},${tail}${cowrieTimestamp(t)}${who}`, fact(t, "cowrie.session.file_download.failed"));
+            out(`{"eventid":"cowrie.session.file_download.failed","url":${pyString(dl.url)},"message":${pyString(`Attempt to download file(s) from URL (${dl.url}) failed`)},${tail}${cowrieTimestamp(t)}${who}`, fact(t, "cowrie.session.file_download.failed"), [["url", dl.url]]);
           } else {
             const outfile = `var/lib/cowrie/downloads/${dl.sha256}`;
             out(
               `{"eventid":"cowrie.session.file_download","url":${pyString(dl.url)},"outfile":"${outfile}","shasum":"${dl.sha256}","destfile":"","message":${pyString(`Downloaded URL (${dl.url}) with SHA-256 ${dl.sha256} to ${outfile}`)},${tail}${cowrieTimestamp(t)}${who}`,
               fact(t, "cowrie.session.file_download"),
+              [["url", dl.url]],
             );
           }
         }
@@ -254,6 +262,52 @@ class CowrieGenerator implements FormatGenerator {
     }
     out(`{"eventid":"cowrie.session.closed","duration":${duration},"message":"Connection lost after ${Math.floor(duration)} seconds",${tail}${cowrieTimestamp(t)}${who}`, fact(t, "cowrie.session.closed"));
 
-    ctx.observations.push({ tsUs: t0, endUs: t, src: source, srcPort, destPort: dstPort, transport: "TCP", app: telnet ? "telnet" : "ssh", ...(detail === undefined ? {} : { detail }) });
+    ctx.observations.push({ tsUs: t0, endUs: t, src: source, srcPort, destPort: dstPort, transport: "TCP", app: telnet ? "telnet" : "ssh", ...(detail === undefined ? {} : { detail }), ...(sshInfo ? { ssh: sshInfo } : {}) });
+  }
+
+  /**
+   * Hostile mode: an SSH session that fills every attacker field from the corpus (version,
+   * HASSH and its algorithms, credentials, a command with a download, a tunnel target).
+   */
+  hostileVisit(t0: number, emit: Emit): void {
+    this.emit = emit;
+    const h = this.ctx.hostile!;
+    const rng = (this.rng = this.sweepRng);
+    try {
+      const source = this.ctx.sources.ssh.pick(rng);
+      const ip = source.ip;
+      const session = rng.hex(12);
+      const srcPort = this.ports.take(ip);
+      const tail = `"sensor":"${this.sensorAt(t0)}","timestamp":"`;
+      const who = `","src_ip":"${ip}","session":"${session}"}`;
+      const fact = (tsUs: number, type: string, extra?: Partial<EventFact>): EventFact => ({ tsUs, src: ip, country: source.country, type, ...extra });
+      const out = (line: string, f: EventFact, attacker?: AttackerField[]): void => this.emit(attacker ? { writeUs: f.tsUs, line, fact: f, attacker } : { writeUs: f.tsUs, line, fact: f });
+      let t = t0;
+      out(`{"eventid":"cowrie.session.connect","src_ip":"${ip}","src_port":${srcPort},"dst_ip":"${DST_IP}","dst_port":22,"session":"${session}","protocol":"ssh","message":"New connection: ${ip}:${srcPort} (${DST_IP}:22) [session: ${session}]",${tail}${cowrieTimestamp(t)}"}`, fact(t, "cowrie.session.connect", { port: 22 }));
+      const version = h.sweep("ssh-version", (t += 100_000));
+      out(`{"eventid":"cowrie.client.version","version":${pyString(version)},"message":${pyString(`Remote SSH version: ${version}`)},${tail}${cowrieTimestamp(t)}${who}`, fact(t, "cowrie.client.version"), [["version", version]]);
+      const hassh = h.sweep("hassh", (t += 100_000));
+      const algorithms = h.sweep("hassh", t);
+      out(`{"eventid":"cowrie.client.kex","hassh":${pyString(hassh)},"hasshAlgorithms":${pyString(algorithms)},"kexAlgs":["curve25519-sha256@libssh.org"],"keyAlgs":["ssh-rsa"],"encCS":["aes128-ctr"],"macCS":["hmac-sha1"],"compCS":["none"],"langCS":[""],"message":${pyString(`SSH client hassh fingerprint: ${hassh}`)},${tail}${cowrieTimestamp(t)}${who}`, fact(t, "cowrie.client.kex"), [["hassh", hassh], ["hasshAlgorithms", algorithms]]);
+      for (const eventid of ["cowrie.login.failed", "cowrie.login.success"]) {
+        t += rng.int(300_000, 2_000_000);
+        const username = h.sweep("username", t);
+        const password = h.sweep("password", t);
+        out(`{"eventid":"${eventid}","username":${pyString(username)},"password":${pyString(password)},"message":${pyString(`login attempt [${username}/${password}] ${eventid.endsWith("success") ? "succeeded" : "failed"}`)},${tail}${cowrieTimestamp(t)}${who}`, fact(t, eventid), [["username", username], ["password", password]]);
+      }
+      const input = h.sweep("command", (t += 500_000));
+      out(`{"eventid":"cowrie.command.input","input":${pyString(input)},"message":${pyString(`CMD: ${input}`)},${tail}${cowrieTimestamp(t)}${who}`, fact(t, "cowrie.command.input"), [["input", input]]);
+      const url = h.sweep("url", (t += 800_000));
+      const sha = rng.hex(64);
+      out(`{"eventid":"cowrie.session.file_download","url":${pyString(url)},"outfile":"var/lib/cowrie/downloads/${sha}","shasum":"${sha}","destfile":"","message":${pyString(`Downloaded URL (${url}) with SHA-256 ${sha} to var/lib/cowrie/downloads/${sha}`)},${tail}${cowrieTimestamp(t)}${who}`, fact(t, "cowrie.session.file_download"), [["url", url]]);
+      const host = h.sweep("tunnel-host", (t += 300_000));
+      out(`{"eventid":"cowrie.direct-tcpip.request","dst_ip":${pyString(host)},"dst_port":443,"src_ip":"${ip}","src_port":0,"message":${pyString(`direct-tcp connection request to ${host}:443 from 127.0.0.1:0`)},${tail}${cowrieTimestamp(t)}","session":"${session}"}`, fact(t, "cowrie.direct-tcpip.request", { tunnelPort: 443 }), [["dst_ip", host]]);
+      t += rng.int(100_000, 2_000_000);
+      const duration = (t - t0) / US_PER_SECOND;
+      out(`{"eventid":"cowrie.session.closed","duration":${duration},"message":"Connection lost after ${Math.floor(duration)} seconds",${tail}${cowrieTimestamp(t)}${who}`, fact(t, "cowrie.session.closed"));
+      this.ctx.observations.push({ tsUs: t0, endUs: t, src: source, srcPort, destPort: 22, transport: "TCP", app: "ssh", detail: version, ssh: { version, hassh, algorithms }, sweep: true });
+    } finally {
+      this.rng = this.ctx.rng;
+    }
   }
 }

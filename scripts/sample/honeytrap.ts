@@ -11,8 +11,9 @@
 import { createHash } from "node:crypto";
 import type { Source } from "./addresses.ts";
 import { US_PER_HOUR, US_PER_SECOND, honeytrapTimestamp } from "./clock.ts";
-import { EphemeralPorts } from "./format.ts";
-import type { FormatGenerator, FormatModule, GeneratorContext, HourWindow, JunkKind, LogRecord, Observation } from "./format.ts";
+import { EphemeralPorts, stream } from "./format.ts";
+import type { AttackerField, Emit, FormatGenerator, FormatModule, GeneratorContext, HourWindow, JunkKind, LogRecord, Observation } from "./format.ts";
+import { attackerBytes } from "./hostile.ts";
 import { RDP_PORT, WEBLOGIC_PORT } from "./planted.ts";
 import type { PlantedConnection, PlantedPayload } from "./planted.ts";
 import { WeightedTable, rngFor, zipfWeights } from "./prng.ts";
@@ -48,11 +49,15 @@ const RDP_COOKIES = new WeightedTable(["hello", "Domain", "Administr", "Test", "
 export const honeytrapFormat: FormatModule = {
   name: "honeytrap",
   dir: "honeytrap/log",
-  liveFile: "attackers.json",
-  selfRotation: "none",
+  streams: [stream("attackers.json")],
   countsAsAttack: true,
+  // Hex-encoded: the request's path and User-Agent inside attack_connection.payload.data_hex.
+  fields: { "payload.path": "http-path", "payload.user-agent": "user-agent" },
   create: (ctx) => new HoneytrapGenerator(ctx),
 };
+
+/** A request line or header can only be read back from the payload when the value has no line break. */
+const oneLine = (value: string): boolean => !/[\r\n]/.test(value);
 
 interface Payload {
   length: number;
@@ -90,7 +95,10 @@ const WEBLOGIC_2729_BODY =
 type PayloadKind = PlantedPayload | "asterisk";
 
 class HoneytrapGenerator implements FormatGenerator {
-  private readonly rng: Rng;
+  private rng: Rng;
+  private readonly sweepRng: Rng;
+  /** Set while a hostile sweep visit builds its request. */
+  private sweepValues: { path: string; agent: string } | null = null;
   private readonly ports: EphemeralPorts;
   private readonly rhythm: Rhythm;
   private readonly headPorts = new WeightedTable(HEAD_PORTS, zipfWeights(HEAD_PORTS.length, 1.05));
@@ -100,6 +108,7 @@ class HoneytrapGenerator implements FormatGenerator {
 
   constructor(private readonly ctx: GeneratorContext) {
     this.rng = ctx.rng;
+    this.sweepRng = rngFor(ctx.seed, "honeytrap:hostile");
     this.ports = new EphemeralPorts(rngFor(ctx.seed, "honeytrap:ports"));
     this.rhythm = new Rhythm(rngFor(ctx.seed, "honeytrap:rhythm"), ctx.world.timeZone, { amplitude: 0.25, peakHour: 16, hourlySigma: 0.3, dailySigma: 0.15 });
     this.planted = ctx.planted.connections.filter((c) => c.honeypot === "honeytrap");
@@ -154,26 +163,34 @@ class HoneytrapGenerator implements FormatGenerator {
     return this.rng.chance(0.15) ? "http-get" : "none";
   }
 
-  private payload(kind: PayloadKind, port: number): { payload: Payload; app: Observation["app"]; detail?: string } {
+  private payload(kind: PayloadKind, port: number): { payload: Payload; app: Observation["app"]; detail?: string; userAgent?: string; rdpCookie?: string; attacker?: AttackerField[] } {
     const rng = this.rng;
     let text: string | null = null;
     let bytes: Buffer | null = null;
     let app: Observation["app"] = "other";
     let detail: string | undefined;
+    let userAgent: string | undefined;
+    let rdpCookie: string | undefined;
+    let attacker: AttackerField[] | undefined;
     switch (kind) {
       case "rdp":
-        bytes = rdpConnectionRequest(RDP_COOKIES.pick(rng));
+        rdpCookie = RDP_COOKIES.pick(rng);
+        bytes = rdpConnectionRequest(rdpCookie);
         app = "rdp";
         break;
       case "http-get": {
-        detail = this.ctx.values.httpPath(rng);
-        text = `GET ${detail} HTTP/1.1\r\nHost: ${SENSOR_PUBLIC_IP}:${port}\r\nUser-Agent: ${this.ctx.values.userAgent(rng)}\r\nAccept: */*\r\nConnection: close\r\n\r\n`;
+        detail = this.sweepValues?.path ?? this.ctx.values.httpPath(rng);
+        userAgent = this.sweepValues?.agent ?? this.ctx.values.userAgent(rng);
+        text = `GET ${detail} HTTP/1.1\r\nHost: ${SENSOR_PUBLIC_IP}:${port}\r\nUser-Agent: ${userAgent}\r\nAccept: */*\r\nConnection: close\r\n\r\n`;
+        attacker = [["payload.path", detail, oneLine(detail)], ["payload.user-agent", userAgent, oneLine(userAgent)]];
         app = "http";
         break;
       }
       case "weblogic-probe":
         detail = "/console/login/LoginForm.jsp";
-        text = `GET ${detail} HTTP/1.1\r\nHost: ${SENSOR_PUBLIC_IP}:${port}\r\nUser-Agent: ${this.ctx.values.userAgent(rng)}\r\nAccept: */*\r\n\r\n`;
+        userAgent = this.ctx.values.userAgent(rng);
+        text = `GET ${detail} HTTP/1.1\r\nHost: ${SENSOR_PUBLIC_IP}:${port}\r\nUser-Agent: ${userAgent}\r\nAccept: */*\r\n\r\n`;
+        attacker = [["payload.user-agent", userAgent, oneLine(userAgent)]];
         app = "http";
         break;
       case "weblogic-2725":
@@ -195,28 +212,63 @@ class HoneytrapGenerator implements FormatGenerator {
     const key = text ?? bytes!.toString("latin1");
     let payload = this.payloads.get(key);
     if (!payload) {
-      payload = payloadOf(bytes ?? Buffer.from(text!, "utf8"));
-      // Bounded: http payloads vary by path, port and user agent only.
-      if (this.payloads.size < 50_000) this.payloads.set(key, payload);
+      // Hostile raw bytes travel as markers in strings: the payload holds the real bytes.
+      payload = payloadOf(bytes ?? (this.ctx.hostile ? attackerBytes(text!) : Buffer.from(text!, "utf8")));
+      // Bounded: http payloads vary by path, port and user agent only; huge ones are not kept.
+      if (this.payloads.size < 50_000 && key.length < 10_000) this.payloads.set(key, payload);
     }
-    return detail === undefined ? { payload, app } : { payload, app, detail };
+    return {
+      payload,
+      app,
+      ...(detail === undefined ? {} : { detail }),
+      ...(userAgent === undefined ? {} : { userAgent }),
+      ...(rdpCookie === undefined ? {} : { rdpCookie }),
+      ...(attacker === undefined || !this.ctx.hostile ? {} : { attacker }),
+    };
   }
 
-  private connection(startUs: number, durationUs: number, port: number, source: Source, kind: PayloadKind, emit: (record: LogRecord) => void, planted: boolean): void {
+  /** Hostile mode: an HTTP request to 8088 whose path and User-Agent come from the corpus (hex-encoded in the line). */
+  hostileVisit(atUs: number, emit: Emit): void {
+    const h = this.ctx.hostile!;
+    this.rng = this.sweepRng;
+    try {
+      this.sweepValues = { path: h.sweep("http-path", atUs, (p) => oneLine(p.text), () => true), agent: h.sweep("user-agent", atUs, (p) => oneLine(p.text), () => true) };
+      this.connection(atUs, this.rng.int(200_000, 3_000_000), 8088, this.ctx.sources.scan.pick(this.rng), "http-get", emit, false, true);
+    } finally {
+      this.sweepValues = null;
+      this.rng = this.ctx.rng;
+    }
+  }
+
+  private connection(startUs: number, durationUs: number, port: number, source: Source, kind: PayloadKind, emit: (record: LogRecord) => void, planted: boolean, sweep = false): void {
     const { ctx } = this;
     if (!planted && (ctx.availability.isDown("honeytrap", startUs) || ctx.availability.isInterrupted("honeytrap", startUs, startUs + durationUs))) return;
     // Second precision: the line's time is the start truncated to the second.
     const startSec = Math.floor(startUs / US_PER_SECOND) * US_PER_SECOND;
     const endUs = startUs + durationUs;
     const srcPort = this.ports.take(source.ip);
-    const { payload, app, detail } = this.payload(kind, port);
+    const { payload, app, detail, userAgent, rdpCookie, attacker } = this.payload(kind, port);
     const line =
       `{ "is_virtual": false, "@timestamp": "${honeytrapTimestamp(startSec)}", "start_time": "${honeytrapTimestamp(startSec)}", "end_time": "${honeytrapTimestamp(endUs)}", ` +
       `"attack_connection": { "protocol": "tcp", "remote_ip": "${source.ip}", "remote_port": ${srcPort}, "local_ip": "${HOST_IP}", "local_port": ${port}, ` +
       `"payload": { "md5_hash": "${payload.md5}", "sha512_hash": "${payload.sha512}", "length": ${payload.length}, "data_hex": "${payload.hex}" } }, ` +
       `"proxy_connection": { "protocol": "ip", "remote_ip": "0.0.0.0", "remote_port": 0, "local_ip": "0.0.0.0", "local_port": 0, "payload": { "md5_hash": "${EMPTY_PAYLOAD.md5}", "sha512_hash": "${EMPTY_PAYLOAD.sha512}", "length": 0, "data_hex": "" } }, ` +
       `"operation_mode": 1, "download_count": 0, "download_tries": 0, "downloads": { } }`;
-    emit({ writeUs: endUs, line, fact: { tsUs: startSec, src: source.ip, country: source.country, port, type: "connection" } });
-    ctx.observations.push({ tsUs: startUs, endUs, src: source, srcPort, destPort: port, transport: "TCP", app, ...(detail === undefined ? {} : { detail }) });
+    const record: LogRecord = { writeUs: endUs, line, fact: { tsUs: startSec, src: source.ip, country: source.country, port, type: "connection" } };
+    if (attacker) record.attacker = attacker;
+    emit(record);
+    ctx.observations.push({
+      tsUs: startUs,
+      endUs,
+      src: source,
+      srcPort,
+      destPort: port,
+      transport: "TCP",
+      app,
+      ...(detail === undefined ? {} : { detail }),
+      ...(userAgent === undefined ? {} : { userAgent }),
+      ...(rdpCookie === undefined ? {} : { rdpCookie }),
+      ...(sweep ? { sweep: true } : {}),
+    });
   }
 }

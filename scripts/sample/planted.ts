@@ -2,8 +2,9 @@
  * The planted facts: what the seed post (2019-W26, "ハニーポットメモリー【3】") reports, placed in
  * the logs exactly, plus the traps a reader of real T-Pot logs meets.
  *
- *  - Port 3389 (RDP, Honeytrap in 24.x): 431 and 409 connections in W24 and W25 (average 420),
- *    334 in W26; Indonesia is the top source in W24/W25, China in W26.
+ *  - Port 3389 (RDP; Honeytrap in 24.x before June 2026, or whoever `rdpOwner` names): 431 and
+ *    409 connections in W24 and W25 (average 420), 334 in W26; Indonesia is the top source in
+ *    W24/W25, China in W26.
  *  - Port 7001 (Oracle WebLogic, Honeytrap): 8 connections in W26, a handful before; the
  *    exploit attempts carry CVE-2019-2725/2729 payloads that Suricata alerts on.
  *  - The week's busiest hour: a burst of SSH brute force around 6/29 09:00 JST from NL and RU.
@@ -11,6 +12,8 @@
  *  - Honeytrap down from 6/24 00:00 to 6/25 06:00 JST (30 hours).
  *  - Connections that straddle a week boundary or a restart (written after it, stamped before).
  *  - Junk lines of every kind the reader must survive.
+ *  - Floods after the last week (outside every week, so no count moves) that make Wordpot and
+ *    Dicompot rotate their files by size, as they do on a busy day.
  *
  * Counts of planted connections do not scale: the post's numbers are absolute. Bursts scale with
  * the volume so that they stay the busiest hour at any scale.
@@ -20,7 +23,7 @@ import { AddressDrawer } from "./addresses.ts";
 import type { Source } from "./addresses.ts";
 import { US_PER_DAY, US_PER_HOUR, US_PER_SECOND, weekWindow } from "./clock.ts";
 import type { WeekWindow } from "./clock.ts";
-import type { JunkKind } from "./format.ts";
+import type { JunkKind, RdpOwner } from "./format.ts";
 import { Rng, WeightedTable, apportion, zipfWeights } from "./prng.ts";
 import type { Availability, Outage, World } from "./world.ts";
 
@@ -31,7 +34,7 @@ export const WEBLOGIC_PORT = 7001;
 export type PlantedPayload = "rdp" | "http-get" | "weblogic-probe" | "weblogic-2725" | "weblogic-2729" | "smb" | "none";
 
 export interface PlantedConnection {
-  honeypot: "honeytrap" | "dionaea";
+  honeypot: "honeytrap" | "dionaea" | "rdphoneypot" | "rdpy";
   startUs: number;
   durationUs: number;
   port: number;
@@ -65,6 +68,17 @@ export interface WeekIntent {
   burst: { hourStart: string; sessions: number; countries: Record<string, number> } | null;
 }
 
+/** A brute-force flood of one honeypot, big enough to trigger its size rotation. */
+export interface PlantedFlood {
+  honeypot: "wordpot" | "dicompot";
+  startUs: number;
+  endUs: number;
+  /** Lines planned at most (evenly spaced); the format writes until `bytes` are written and sets `lines` to the count. */
+  lines: number;
+  bytes: number;
+  purpose: string;
+}
+
 export interface PlantedPlan {
   /** SSH/Telnet volume level per ISO week (see WeekSpec.sshVolume). */
   sshVolume: Array<{ startUs: number; endUs: number; level: number }>;
@@ -72,6 +86,7 @@ export interface PlantedPlan {
   bursts: PlantedBurst[];
   junk: PlantedJunk[];
   intents: WeekIntent[];
+  floods: PlantedFlood[];
 }
 
 interface WeekSpec {
@@ -130,9 +145,10 @@ function defaultWeekSpec(rng: Rng): WeekSpec {
 const WEBLOGIC_PROBE_COUNTRIES = { US: 4, NL: 2, CN: 2, RU: 1, DE: 1 };
 const WEBLOGIC_EXPLOIT_COUNTRIES = { CN: 4, US: 2, KR: 1, RU: 1, HK: 1 };
 
-export function planPlanted(opts: { world: World; availability: Availability; drawer: AddressDrawer; rng: Rng; scale: number }): PlantedPlan {
+export function planPlanted(opts: { world: World; availability: Availability; drawer: AddressDrawer; rng: Rng; scale: number; rdpOwner?: RdpOwner }): PlantedPlan {
   const { world, availability, rng } = opts;
-  const plan: PlantedPlan = { sshVolume: [], connections: [], bursts: [], junk: [], intents: [] };
+  const rdpOwner = opts.rdpOwner ?? "honeytrap";
+  const plan: PlantedPlan = { sshVolume: [], connections: [], bursts: [], junk: [], intents: [], floods: planFloods(world) };
   const sourceSets = new Map<string, WeightedTable<Source>>();
   // A few addresses per country and purpose, drawn once: the same RDP scanners return weekly.
   const sourcesOf = (purpose: string, country: string, size: number): WeightedTable<Source> => {
@@ -163,7 +179,7 @@ export function planPlanted(opts: { world: World; availability: Availability; dr
     rdpCountries.forEach((cc, i) => {
       if (rdpCounts[i]! > 0) rdpByCountry[cc] = rdpCounts[i]!;
       placeVisits(plan, availability, rng, {
-        count: rdpCounts[i]!, fromUs, toUs, port: RDP_PORT, payload: "rdp",
+        honeypot: rdpOwner, count: rdpCounts[i]!, fromUs, toUs, port: RDP_PORT, payload: "rdp",
         sources: sourcesOf("rdp", cc, cc === "ID" || cc === "CN" ? 8 : 3), meanGapUs: 20 * US_PER_SECOND,
       });
     });
@@ -184,7 +200,7 @@ export function planPlanted(opts: { world: World; availability: Availability; dr
         const cc = countries.pick(rng);
         wlCountries[cc] = (wlCountries[cc] ?? 0) + 1;
         placeVisits(plan, availability, rng, {
-          count: 1, fromUs, toUs, port: WEBLOGIC_PORT, payload, sources: sourcesOf("weblogic", cc, 2), meanGapUs: US_PER_SECOND,
+          honeypot: "honeytrap", count: 1, fromUs, toUs, port: WEBLOGIC_PORT, payload, sources: sourcesOf("weblogic", cc, 2), meanGapUs: US_PER_SECOND,
         });
       }
     }
@@ -229,7 +245,7 @@ function placeVisits(
   plan: PlantedPlan,
   availability: Availability,
   rng: Rng,
-  o: { count: number; fromUs: number; toUs: number; port: number; payload: PlantedPayload; sources: WeightedTable<Source>; meanGapUs: number },
+  o: { honeypot: PlantedConnection["honeypot"]; count: number; fromUs: number; toUs: number; port: number; payload: PlantedPayload; sources: WeightedTable<Source>; meanGapUs: number },
 ): void {
   let left = o.count;
   while (left > 0) {
@@ -244,8 +260,8 @@ function placeVisits(
       let ok = true;
       for (let i = 0; i < size && ok; i++) {
         const durationUs = Math.floor((0.3 + rng.exponential(2.5)) * US_PER_SECOND);
-        ok = t >= o.fromUs && t + durationUs < o.toUs && !availability.isDown("honeytrap", t) && !availability.isInterrupted("honeytrap", t, t + durationUs);
-        visit.push({ honeypot: "honeytrap", startUs: t, durationUs, port: o.port, source, payload: o.payload, purpose: "watched-port" });
+        ok = t >= o.fromUs && t + durationUs < o.toUs && !availability.isDown(o.honeypot, t) && !availability.isInterrupted(o.honeypot, t, t + durationUs);
+        visit.push({ honeypot: o.honeypot, startUs: t, durationUs, port: o.port, source, payload: o.payload, purpose: "watched-port" });
         t += Math.floor(rng.exponential(o.meanGapUs)) + US_PER_SECOND;
       }
       if (ok) {
@@ -308,6 +324,25 @@ function plantJunk(plan: PlantedPlan, world: World, availability: Availability):
   // without O_APPEND leaves when its file is truncated under it.
   const restart = world.restarts.find((r) => r.atUs > weeks[Math.min(1, weeks.length - 1)]!.startUs + 2 * US_PER_DAY);
   if (restart) plan.junk.push({ honeypot: "cowrie", atUs: restart.atUs + restart.downtimeUs + 1, kind: "binary" });
+}
+
+/**
+ * After the last restart and the last week: a WordPress login brute force (Wordpot rolls
+ * wordpot.log over at 2 MiB) and a DICOM C-FIND loop (Dicompot's lumberjack rolls at 10 MB).
+ * Nothing restarts after them, so logrotate never meets the backups; their events are outside
+ * every week, so no count the manifest reports moves. Left out when the span has no room.
+ */
+function planFloods(world: World): PlantedFlood[] {
+  const last = world.restarts[world.restarts.length - 1];
+  const lastWeek = world.weeks[world.weeks.length - 1]!;
+  if (!last) return [];
+  const startUs = Math.max(last.atUs + last.downtimeUs, lastWeek.endUs) + US_PER_HOUR;
+  const endUs = startUs + 4 * US_PER_HOUR;
+  if (endUs > world.spanEndUs - US_PER_HOUR) return [];
+  return [
+    { honeypot: "wordpot", startUs, endUs, lines: 9000, bytes: Math.round(2 * 1024 * 1024 * 1.2), purpose: "wp-login brute force: wordpot.log passes 2 MiB and rotates to wordpot.log.1" },
+    { honeypot: "dicompot", startUs: startUs + 30 * 60 * US_PER_SECOND, endUs, lines: 80_000, bytes: Math.round(10 * 1024 * 1024 * 1.1), purpose: "C-FIND loop: dicompot.log passes 10 MiB and lumberjack keeps a timestamped backup" },
+  ];
 }
 
 /** Every ISO week (site zone) that overlaps the span, in order. */

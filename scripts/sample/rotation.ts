@@ -25,11 +25,12 @@ import { mkdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { utcDate } from "./clock.ts";
 import { US_PER_DAY } from "./clock.ts";
-import type { JunkKind, LogRecord } from "./format.ts";
+import type { JunkKind, LogRecord, SelfRotation, SizeRotation } from "./format.ts";
 import { BlockWriter } from "./writer.ts";
 import type { Restart, World } from "./world.ts";
 
-export type FileKind = "live" | "logrotate" | "dated";
+/** "backup": a honeypot's own size rotation (Wordpot `wordpot.log.1`, Dicompot `dicompot-<time>.log`). */
+export type FileKind = "live" | "logrotate" | "dated" | "backup";
 
 export interface FilePlan {
   id: number;
@@ -53,13 +54,18 @@ export interface RotationSpec {
   name: string;
   dir: string;
   liveFile: string;
-  selfRotation: "none" | "daily-utc";
+  selfRotation: SelfRotation;
+  /** T-Pot's logrotate handles the file (default true). */
+  logrotate?: boolean;
 }
 
-/** Every file a honeypot will have, with the write-time window each one holds. */
+/**
+ * Every file a honeypot will have, with the write-time window each one holds. Size rotation is
+ * not planned here: it depends on bytes written, and RotatingSink applies it to the live window.
+ */
 export function planFiles(spec: RotationSpec, world: World, firstId: number): FilePlan[] {
   type Reset = { atUs: number; restart?: Restart };
-  const resets: Reset[] = world.restarts.map((restart) => ({ atUs: restart.atUs, restart }));
+  const resets: Reset[] = spec.logrotate === false ? [] : world.restarts.map((restart) => ({ atUs: restart.atUs, restart }));
   if (spec.selfRotation === "daily-utc") {
     for (let m = Math.ceil(world.spanStartUs / US_PER_DAY) * US_PER_DAY; m < world.spanEndUs; m += US_PER_DAY) {
       if (m > world.spanStartUs) resets.push({ atUs: m });
@@ -115,6 +121,8 @@ export interface FileResult {
   /** Earliest and latest event timestamp inside (not in write order: see module doc). */
   firstEventUs: number | null;
   lastEventUs: number | null;
+  /** Valid lines that are no events (CSV headers, banners, status text). */
+  notEvents: number;
 }
 
 export interface DuplicateGroup {
@@ -126,7 +134,12 @@ export interface DuplicateGroup {
 interface OpenFile {
   plan: FilePlan;
   writer: BlockWriter;
+  /** Name on disk until finish() (logrotate generations and size-rotated segments). */
+  tempName: string | null;
   records: number;
+  notEvents: number;
+  /** Exact bytes written (kept for size rotation only). */
+  size: number;
   firstEventUs: number | null;
   lastEventUs: number | null;
   junk: { line: number; kind: JunkKind; event: boolean }[];
@@ -145,9 +158,16 @@ export class RotatingSink {
   private readonly duplicatePairs = new Map<string, number>();
   private readonly closing: Promise<void>[] = [];
   private lastWriteUs = Number.NEGATIVE_INFINITY;
+  private readonly size: SizeRotation | null;
+  /** Size-rotated segments of the live window, oldest first. */
+  private readonly segments: OpenFile[] = [];
+  private nextSegmentId: number;
 
-  constructor(private readonly outDir: string, plans: FilePlan[], private readonly spanEndUs: number) {
+  constructor(private readonly outDir: string, plans: FilePlan[], private readonly spanEndUs: number, selfRotation: SelfRotation = "none") {
     this.plans = [...plans].sort((a, b) => a.fromUs - b.fromUs || a.id - b.id);
+    this.size = typeof selfRotation === "object" ? selfRotation : null;
+    // Segment ids come after every planned id of every stream (ids only need to be unique).
+    this.nextSegmentId = 1_000_000_000 + Math.max(...plans.map((p) => p.id));
   }
 
   /** Writes the line to every file whose window holds its write time; returns how many. */
@@ -158,7 +178,8 @@ export class RotatingSink {
     this.advance(t);
     let copies = 0;
     let firstId = -1;
-    for (const file of this.open) {
+    // A size rollover replaces the live file while we loop: loop over a copy then.
+    for (const file of this.size ? [...this.open] : this.open) {
       if (t < file.plan.fromUs || t >= file.plan.toUs) continue;
       this.append(file, record, true);
       if (copies === 0) firstId = file.plan.id;
@@ -193,12 +214,13 @@ export class RotatingSink {
       this.done.push(file);
     }
     const rotated = this.done.filter((f) => f.plan.kind === "logrotate").sort((a, b) => b.plan.toUs - a.plan.toUs);
-    for (let i = 0; i < rotated.length; i++) {
-      const plan = rotated[i]!.plan;
-      plan.name = `${plan.baseName}.${i + 1}.gz`;
-      const dir = join(this.outDir, plan.dir);
-      await rm(join(dir, plan.name), { force: true });
-      await rename(join(dir, tempName(plan)), join(dir, plan.name));
+    for (let i = 0; i < rotated.length; i++) rotated[i]!.plan.name = `${rotated[i]!.plan.baseName}.${i + 1}.gz`;
+    this.nameSegments();
+    for (const file of this.done) {
+      if (file.tempName === null) continue;
+      const dir = join(this.outDir, file.plan.dir);
+      await rm(join(dir, file.plan.name!), { force: true });
+      await rename(join(dir, file.tempName), join(dir, file.plan.name!));
     }
     const pathOf = (plan: FilePlan): string => `${plan.dir}/${plan.name}`;
     const byId = new Map(this.done.map((f) => [f.plan.id, f.plan]));
@@ -216,6 +238,7 @@ export class RotatingSink {
         toUs: Math.min(f.plan.toUs, this.spanEndUs),
         firstEventUs: f.firstEventUs,
         lastEventUs: f.lastEventUs,
+        notEvents: f.notEvents,
       })),
       junk: ordered.flatMap((f) => f.junk.map((j) => ({ file: pathOf(f.plan), line: j.line, kind: j.kind, event: j.event }))),
       duplicates: [...this.duplicatePairs].map(([key, records]) => ({
@@ -227,7 +250,9 @@ export class RotatingSink {
   }
 
   private append(file: OpenFile, record: LogRecord, terminated: boolean): void {
+    if (this.size && (file.plan.kind === "live" || file.plan.kind === "backup")) file = this.sizeCheck(file, record);
     file.writer.writeLine(record.line, terminated);
+    if (!record.fact && !record.junk) file.notEvents++;
     if (record.fact) {
       file.records++;
       const ts = record.fact.tsUs;
@@ -255,14 +280,59 @@ export class RotatingSink {
     }
   }
 
-  private openFile(plan: FilePlan): OpenFile {
-    const existing = this.open.find((f) => f.plan.id === plan.id);
+  /**
+   * Size rotation of the live window, as the honeypot does it before writing a line: Python's
+   * RotatingFileHandler rolls over when size + line >= maxBytes, lumberjack when it would exceed
+   * maxBytes. The finished segment becomes a backup (named in finish()), a new live file starts.
+   */
+  private sizeCheck(file: OpenFile, record: LogRecord): OpenFile {
+    const size = this.size!;
+    const n = (typeof record.line === "string" ? Buffer.byteLength(record.line) : record.line.length) + 1;
+    const over = size.style === "python" ? file.size + n >= size.maxBytes : file.size + n > size.maxBytes;
+    if (over && file.size > 0) {
+      const at = record.writeUs;
+      file.plan = { ...file.plan, id: this.nextSegmentId++, kind: "backup", name: null, toUs: at };
+      this.segments.push(file);
+      this.open.splice(this.open.indexOf(file), 1);
+      this.closing.push(file.writer.close());
+      this.done.push(file);
+      const live = this.plans.find((p) => p.kind === "live")!;
+      file = this.openFile({ ...live, fromUs: at }, true);
+    }
+    file.size += n;
+    return file;
+  }
+
+  /** Backup names: Python `name.1` (newest) … `name.N`; lumberjack `stem-<UTC time of rotation>.ext`. */
+  private nameSegments(): void {
+    if (!this.size || this.segments.length === 0) return;
+    if (this.segments.length > this.size.backups) {
+      throw new Error(`Unexpected ${this.segments.length} size-rotated backups of ${this.segments[0]!.plan.baseName}, expected at most ${this.size.backups} (the honeypot would delete older ones)`);
+    }
+    const newestFirst = [...this.segments].reverse();
+    newestFirst.forEach((file, i) => {
+      const plan = file.plan;
+      if (this.size!.style === "python") plan.name = `${plan.baseName}.${i + 1}`;
+      else {
+        const dot = plan.baseName.lastIndexOf(".");
+        const stamp = new Date(Math.floor(plan.toUs / 1000)).toISOString().slice(0, 23).replaceAll(":", "-");
+        plan.name = `${plan.baseName.slice(0, dot)}-${stamp}${plan.baseName.slice(dot)}`;
+      }
+    });
+  }
+
+  private openFile(plan: FilePlan, segment = false): OpenFile {
+    const existing = this.open.find((f) => f.plan.id === plan.id && !segment);
     if (existing) return existing;
-    const name = plan.kind === "logrotate" ? tempName(plan) : plan.name!;
+    // Size-rotated live files are written under a temporary name until the end decides which is live.
+    const temp = plan.kind === "logrotate" ? `.${plan.baseName}.restart-${plan.restart!.index}.gz.tmp` : plan.kind === "live" && this.size ? `.${plan.baseName}.seg-${this.segments.length}.tmp` : null;
     const file: OpenFile = {
       plan,
-      writer: new BlockWriter(join(this.outDir, plan.dir, name), plan.compressed),
+      writer: new BlockWriter(join(this.outDir, plan.dir, temp ?? plan.name!), plan.compressed),
+      tempName: temp,
       records: 0,
+      notEvents: 0,
+      size: 0,
       firstEventUs: null,
       lastEventUs: null,
       junk: [],
@@ -270,11 +340,6 @@ export class RotatingSink {
     this.open.push(file);
     return file;
   }
-}
-
-/** Name of a logrotate generation until its number is known. */
-function tempName(plan: FilePlan): string {
-  return `.${plan.baseName}.restart-${plan.restart!.index}.gz.tmp`;
 }
 
 export async function ensureDirs(outDir: string, dirs: readonly string[]): Promise<void> {

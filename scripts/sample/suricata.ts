@@ -12,8 +12,8 @@
  */
 import type { Source } from "./addresses.ts";
 import { US_PER_HOUR, US_PER_SECOND, suricataTimestamp } from "./clock.ts";
-import { EphemeralPorts } from "./format.ts";
-import type { EventFact, FormatGenerator, FormatModule, GeneratorContext, HourWindow, JunkKind, LogRecord, Observation } from "./format.ts";
+import { EphemeralPorts, stream } from "./format.ts";
+import type { AttackerField, Emit, EventFact, FormatGenerator, FormatModule, GeneratorContext, HourWindow, JunkKind, LogRecord, Observation } from "./format.ts";
 import { HOST_IP, SENSOR_PUBLIC_IP } from "./honeytrap.ts";
 import { glued } from "./junk.ts";
 import { hash32, rngFor } from "./prng.ts";
@@ -49,6 +49,7 @@ const SIGNATURES = {
   dshield: sig(2402000, 5271, "ET DROP Dshield Block Listed Source", "Misc Attack", 2, { affected_product: ["Any"], attack_target: ["Any"], created_at: ["2010_12_30"], deployment: ["Perimeter"], signature_severity: ["Major"], tag: ["Dshield"], updated_at: ["2019_06_24"] }),
   spamhaus: sig(2400003, 2661, "ET DROP Spamhaus DROP Listed Traffic Inbound group 4", "Misc Attack", 2, { affected_product: ["Any"], attack_target: ["Any"], created_at: ["2010_12_30"], deployment: ["Perimeter"], signature_severity: ["Minor"], tag: ["Dshield"], updated_at: ["2019_06_21"] }),
   cins: sig(2403346, 50312, "ET CINS Active Threat Intelligence Poor Reputation IP group 47", "Misc Attack", 2, { affected_product: ["Any"], attack_target: ["Any"], created_at: ["2013_10_08"], deployment: ["Perimeter"], signature_severity: ["Major"], tag: ["CINS"], updated_at: ["2019_06_25"] }),
+  xss: sig(2009714, 7, "ET WEB_SERVER Script tag in URI Possible Cross Site Scripting Attempt", "Web Application Attack", 1, { affected_product: ["Web_Server_Applications"], attack_target: ["Web_Server"], created_at: ["2010_07_30"], deployment: ["Datacenter"], signature_severity: ["Major"], tag: ["XSS", "Cross_Site_Scripting"], updated_at: ["2016_07_01"] }),
 } as const;
 
 const REPUTATION = [SIGNATURES.dshield, SIGNATURES.spamhaus, SIGNATURES.cins];
@@ -66,20 +67,23 @@ export function signatureCves(s: Signature): string[] {
 export const suricataFormat: FormatModule = {
   name: "suricata",
   dir: "suricata/log",
-  liveFile: "eve.json",
-  selfRotation: "none",
+  streams: [stream("eve.json")],
   countsAsAttack: false,
+  // Alert records carry the flow's app-layer metadata (T-Pot's eve-log alert `metadata: yes`).
+  fields: { "alert.http.url": "alert-payload", "alert.http.http_user_agent": "user-agent", "http.url": "http-path", "http.http_user_agent": "user-agent", "ssh.client.software_version": "ssh-version" },
   create: (ctx) => new SuricataGenerator(ctx),
 };
 
 class SuricataGenerator implements FormatGenerator {
-  private readonly rng: Rng;
+  private rng: Rng;
+  private readonly sweepRng: Rng;
   private readonly ports: EphemeralPorts;
   private readonly cves = new Map<number, string[]>();
   private emit: (record: LogRecord) => void = () => {};
 
   constructor(private readonly ctx: GeneratorContext) {
     this.rng = ctx.rng;
+    this.sweepRng = rngFor(ctx.seed, "suricata:hostile");
     this.ports = new EphemeralPorts(rngFor(ctx.seed, "suricata:ports"));
     for (const s of Object.values(SIGNATURES)) this.cves.set(s.sid, signatureCves(s));
   }
@@ -154,8 +158,9 @@ class SuricataGenerator implements FormatGenerator {
         this.httpEvent(at(), flow, o, o.detail === "CVE-2019-2729" ? "/wls-wsat/CoordinatorPortType" : "/_async/AsyncResponseService", "POST");
         break;
       case "http":
-        if (o.detail?.includes("invokefunction")) this.alert(at(), flow, o.src, o.srcPort, o.destPort, "TCP", SIGNATURES.thinkphp, proto);
-        else if (o.detail?.includes("wget")) this.alert(at(), flow, o.src, o.srcPort, o.destPort, "TCP", SIGNATURES.shellUri, proto);
+        if (o.detail?.includes("invokefunction")) this.alert(at(), flow, o.src, o.srcPort, o.destPort, "TCP", SIGNATURES.thinkphp, proto, undefined, o);
+        else if (o.detail?.includes("wget")) this.alert(at(), flow, o.src, o.srcPort, o.destPort, "TCP", SIGNATURES.shellUri, proto, undefined, o);
+        else if (o.detail !== undefined && /<script|%3Cscript/i.test(o.detail)) this.alert(at(), flow, o.src, o.srcPort, o.destPort, "TCP", SIGNATURES.xss, proto, undefined, o);
         if (o.detail && (o.destPort === WEBLOGIC_PORT || rng.chance(0.6))) this.httpEvent(at(), flow, o, o.detail, "GET");
         break;
       default:
@@ -164,28 +169,63 @@ class SuricataGenerator implements FormatGenerator {
     if (rng.chance(0.12)) this.flowEvent(flow, o, proto);
   }
 
-  private alert(tsUs: number, flow: number, src: Source, srcPort: number, destPort: number, transport: "TCP" | "UDP", s: Signature, appProto: string | undefined, dest?: { ip: string; port: number }): void {
+  private alert(tsUs: number, flow: number, src: Source, srcPort: number, destPort: number, transport: "TCP" | "UDP", s: Signature, appProto: string | undefined, dest?: { ip: string; port: number }, http?: Observation): void {
     const destIp = dest?.ip ?? HOST_IP;
     const dPort = dest?.port ?? destPort;
     const metadata = Object.entries(s.metadata).map(([k, v]) => `"${k}":${JSON.stringify(v)}`).join(",");
+    let app = "";
+    let attacker: AttackerField[] | undefined;
+    if (http?.detail !== undefined) {
+      // The flow's HTTP transaction, as eve-log's alert metadata adds it.
+      const ua = http.userAgent === undefined ? "" : `,"http_user_agent":${JSON.stringify(http.userAgent)}`;
+      app = `,"http":{"hostname":"${SENSOR_PUBLIC_IP}","url":${JSON.stringify(http.detail)}${ua},"http_method":"GET","protocol":"HTTP/1.1","length":0}`;
+      attacker = [["alert.http.url", http.detail], ...(http.userAgent === undefined ? [] : [["alert.http.http_user_agent", http.userAgent] as AttackerField])];
+    }
     const line =
       `{"timestamp":"${suricataTimestamp(tsUs)}","flow_id":${flow},"in_iface":"eth0","event_type":"alert","src_ip":"${src.ip}","src_port":${srcPort},"dest_ip":"${destIp}","dest_port":${dPort},"proto":"${transport}",` +
       `"alert":{"action":"allowed","gid":1,"signature_id":${s.sid},"rev":${s.rev},"signature":${JSON.stringify(s.msg)},"category":${JSON.stringify(s.category)},"severity":${s.severity},"metadata":{${metadata}}}` +
-      `${appProto ? `,"app_proto":"${appProto}"` : ""},"flow":{"pkts_toserver":${this.rng.int(1, 8)},"pkts_toclient":${this.rng.int(0, 6)},"bytes_toserver":${this.rng.int(60, 2400)},"bytes_toclient":${this.rng.int(0, 1800)},"start":"${suricataTimestamp(tsUs - this.rng.int(1000, 300_000))}"}}`;
+      `${app}${appProto ? `,"app_proto":"${appProto}"` : ""},"flow":{"pkts_toserver":${this.rng.int(1, 8)},"pkts_toclient":${this.rng.int(0, 6)},"bytes_toserver":${this.rng.int(60, 2400)},"bytes_toclient":${this.rng.int(0, 1800)},"start":"${suricataTimestamp(tsUs - this.rng.int(1000, 300_000))}"}}`;
     const fact: EventFact = { tsUs, src: src.ip, country: src.country, type: "alert", alert: { sid: s.sid, signature: s.msg, cves: this.cves.get(s.sid) ?? [], destPort: dPort } };
-    this.emit({ writeUs: tsUs, line, fact });
+    this.emit(attacker && this.ctx.hostile ? { writeUs: tsUs, line, fact, attacker } : { writeUs: tsUs, line, fact });
+  }
+
+  /**
+   * Hostile mode: an HTTP request whose path and User-Agent come from the corpus, seen as an XSS
+   * alert with the request's metadata and as an http event, and an SSH banner from the corpus.
+   */
+  hostileVisit(atUs: number, emit: Emit): void {
+    this.emit = emit;
+    const h = this.ctx.hostile!;
+    this.rng = this.sweepRng;
+    try {
+      const src = this.ctx.sources.scan.pick(this.rng);
+      const srcPort = this.ports.take(src.ip);
+      const url = h.sweep("alert-payload", atUs);
+      const o: Observation = { tsUs: atUs, endUs: atUs + 200_000, src, srcPort, destPort: 80, transport: "TCP", app: "http", detail: url, userAgent: h.sweep("user-agent", atUs) };
+      this.alert(atUs + 1000, this.flowId(), src, srcPort, 80, "TCP", SIGNATURES.xss, "http", undefined, o);
+      this.httpEvent(atUs + 2000, this.flowId(), { ...o, detail: h.sweep("http-path", atUs) }, o.detail!, "GET");
+      const banner = h.sweep("ssh-version", atUs);
+      this.sshEvent(atUs + 3000, this.flowId(), { ...o, destPort: 22, srcPort: srcPort + 1 }, `SSH-2.0-${banner}`);
+    } finally {
+      this.rng = this.ctx.rng;
+    }
   }
 
   private sshEvent(tsUs: number, flow: number, o: Observation, banner: string): void {
-    const match = /^SSH-([\d.]+)-(.*)$/.exec(banner);
-    const client = match ? `{"proto_version":${JSON.stringify(match[1])},"software_version":${JSON.stringify(match[2])}}` : `{"proto_version":"","software_version":${JSON.stringify(banner)}}`;
+    const match = /^SSH-([\d.]+)-([\s\S]*)$/.exec(banner);
+    const software = match ? match[2]! : banner;
+    const client = `{"proto_version":${JSON.stringify(match ? match[1] : "")},"software_version":${JSON.stringify(software)}}`;
     const line = `{"timestamp":"${suricataTimestamp(tsUs)}","flow_id":${flow},"in_iface":"eth0","event_type":"ssh","src_ip":"${o.src.ip}","src_port":${o.srcPort},"dest_ip":"${HOST_IP}","dest_port":${o.destPort},"proto":"TCP","ssh":{"client":${client},"server":{"proto_version":"2.0","software_version":"${COWRIE_BANNER}"}}}`;
-    this.emit({ writeUs: tsUs, line, fact: { tsUs, src: o.src.ip, country: o.src.country, type: "ssh" } });
+    const fact: EventFact = { tsUs, src: o.src.ip, country: o.src.country, type: "ssh" };
+    this.emit(this.ctx.hostile ? { writeUs: tsUs, line, fact, attacker: [["ssh.client.software_version", software]] } : { writeUs: tsUs, line, fact });
   }
 
   private httpEvent(tsUs: number, flow: number, o: Observation, url: string, method: string): void {
-    const line = `{"timestamp":"${suricataTimestamp(tsUs)}","flow_id":${flow},"in_iface":"eth0","event_type":"http","src_ip":"${o.src.ip}","src_port":${o.srcPort},"dest_ip":"${HOST_IP}","dest_port":${o.destPort},"proto":"TCP","tx_id":0,"http":{"hostname":"${SENSOR_PUBLIC_IP}","http_port":${o.destPort},"url":${JSON.stringify(url)},"http_method":"${method}","protocol":"HTTP/1.1","length":0}}`;
-    this.emit({ writeUs: tsUs, line, fact: { tsUs, src: o.src.ip, country: o.src.country, type: "http" } });
+    const ua = o.userAgent === undefined || o.app !== "http" ? "" : `,"http_user_agent":${JSON.stringify(o.userAgent)}`;
+    const line = `{"timestamp":"${suricataTimestamp(tsUs)}","flow_id":${flow},"in_iface":"eth0","event_type":"http","src_ip":"${o.src.ip}","src_port":${o.srcPort},"dest_ip":"${HOST_IP}","dest_port":${o.destPort},"proto":"TCP","tx_id":0,"http":{"hostname":"${SENSOR_PUBLIC_IP}","http_port":${o.destPort},"url":${JSON.stringify(url)}${ua},"http_method":"${method}","protocol":"HTTP/1.1","length":0}}`;
+    const fact: EventFact = { tsUs, src: o.src.ip, country: o.src.country, type: "http" };
+    const attacker: AttackerField[] = [["http.url", url], ...(ua === "" ? [] : [["http.http_user_agent", o.userAgent!] as AttackerField])];
+    this.emit(this.ctx.hostile ? { writeUs: tsUs, line, fact, attacker } : { writeUs: tsUs, line, fact });
   }
 
   private flowEvent(flow: number, o: Observation, appProto: string | undefined): void {

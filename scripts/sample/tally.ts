@@ -7,7 +7,9 @@
  */
 import { US_PER_DAY, US_PER_HOUR, localIso, utcIso } from "./clock.ts";
 import type { WeekWindow } from "./clock.ts";
-import type { EventFact } from "./format.ts";
+import type { AttackerField, EventFact } from "./format.ts";
+import { CORPUS_SIZE, corpusIndexes, familyOf } from "./hostile.ts";
+import type { FieldKind } from "./hostile.ts";
 
 /** The ports the seed post watches (RDP, Oracle WebLogic). */
 export const WATCHED_PORTS = [3389, 7001] as const;
@@ -51,8 +53,26 @@ interface SuricataWeek {
   alertsFromSensor: number;
 }
 
+interface SensorWeek {
+  events: number;
+  sources: Set<string>;
+  os: Counter<string>;
+}
+
+interface HostileField {
+  honeypot: string;
+  field: string;
+  kind: FieldKind;
+  values: number;
+  families: Counter<string>;
+}
+
 class WeekTally {
   readonly honeypots = new Map<string, HoneypotWeek>();
+  readonly sensors = new Map<string, SensorWeek>();
+  /** Hostile mode: corpus payloads shown unchanged, per field kind; and what went where. */
+  readonly coverage = new Map<FieldKind, Uint8Array>();
+  readonly hostileFields = new Map<string, HostileField>();
   readonly hourly: number[] = new Array(168).fill(0);
   readonly hourlyCountries = new Map<number, Counter<string>>();
   readonly countries = new Counter<string>();
@@ -78,7 +98,40 @@ export class Tally {
     const week = this.weekOf(fact.tsUs);
     if (!week) return;
     if (countsAsAttack) this.addHoneypotEvent(week, honeypot, fact);
-    else this.addSensorEvent(week, fact);
+    else if (honeypot === "suricata") this.addSensorEvent(week, fact);
+    else this.addFingerprint(week, honeypot, fact);
+  }
+
+  /**
+   * Hostile mode's ledger: the corpus payloads in a written line's attacker fields (junk and
+   * over-long lines included: the value is in the file either way). `kinds` maps field → kind.
+   */
+  addHostile(honeypot: string, tsUs: number, fields: readonly AttackerField[], kinds: Readonly<Record<string, FieldKind>>): void {
+    const week = this.weekOf(tsUs);
+    if (!week) return;
+    for (const [field, value, exact] of fields) {
+      const indexes = corpusIndexes(value);
+      if (!indexes) continue;
+      const kind = kinds[field];
+      if (!kind) throw new Error(`Unexpected attacker field \`${field}\` of ${honeypot}, expected one listed in its format's fields`);
+      const key = `${honeypot}\u0000${field}`;
+      let f = week.hostileFields.get(key);
+      if (!f) week.hostileFields.set(key, (f = { honeypot, field, kind, values: 0, families: new Counter() }));
+      f.values++;
+      f.families.add(familyOf(indexes[0]!));
+      if (exact === false) continue;
+      let seen = week.coverage.get(kind);
+      if (!seen) week.coverage.set(kind, (seen = new Uint8Array(CORPUS_SIZE)));
+      for (const i of indexes) seen[i] = 1;
+    }
+  }
+
+  private addFingerprint(w: WeekTally, sensor: string, f: EventFact): void {
+    let s = w.sensors.get(sensor);
+    if (!s) w.sensors.set(sensor, (s = { events: 0, sources: new Set(), os: new Counter() }));
+    s.events++;
+    if (f.src !== undefined) s.sources.add(f.src);
+    if (f.os !== undefined) s.os.add(f.os);
   }
 
   private weekOf(tsUs: number): WeekTally | undefined {
@@ -96,24 +149,28 @@ export class Tally {
     const day = Math.floor(offset / US_PER_DAY);
     const hour = Math.floor(offset / US_PER_HOUR);
     h.events++;
-    h.sources.add(f.src);
     h.eventTypes.add(f.type);
     h.perDay[day]!++;
     if (f.tunnelPort !== undefined) h.tunnelPorts.add(f.tunnelPort);
     w.hourly[hour]!++;
-    let hc = w.hourlyCountries.get(hour);
-    if (!hc) w.hourlyCountries.set(hour, (hc = new Counter()));
-    hc.add(f.country);
-    w.countries.add(f.country);
-    w.sources.add(f.src);
+    // Lines that name no address (Rdpy credentials, Dicompot commands) count as events only.
+    const country = f.src === undefined ? undefined : (f.country ?? "??");
+    if (f.src !== undefined) {
+      h.sources.add(f.src);
+      let hc = w.hourlyCountries.get(hour);
+      if (!hc) w.hourlyCountries.set(hour, (hc = new Counter()));
+      hc.add(country!);
+      w.countries.add(country!);
+      w.sources.add(f.src);
+    }
+    if (f.port !== undefined || f.connect) h.connections++;
     if (f.port !== undefined) {
-      h.connections++;
       h.ports.add(f.port);
       w.ports.add(f.port);
       const watched = w.watched.get(f.port);
       if (watched) {
         watched.connections++;
-        watched.countries.add(f.country);
+        if (country !== undefined) watched.countries.add(country);
         watched.perDay[day]!++;
       }
     }
@@ -125,7 +182,7 @@ export class Tally {
     s.eventTypes.add(f.type);
     if (!f.alert) return;
     s.alerts++;
-    if (this.sensorAddresses.has(f.src)) s.alertsFromSensor++;
+    if (f.src !== undefined && this.sensorAddresses.has(f.src)) s.alertsFromSensor++;
     const entry = s.signatures.get(f.alert.sid) ?? { signature: f.alert.signature, count: 0 };
     entry.count++;
     s.signatures.set(f.alert.sid, entry);
@@ -138,9 +195,9 @@ export class Tally {
     }
   }
 
-  /** The per-week ground truth, in week order. */
-  result(timeZone: string): WeekTruth[] {
-    return this.weeks.map((w) => weekTruth(w, timeZone));
+  /** The per-week ground truth, in week order. `hostileKinds`: the field kinds to report on (hostile mode). */
+  result(timeZone: string, hostileKinds: readonly FieldKind[] | null): WeekTruth[] {
+    return this.weeks.map((w) => weekTruth(w, timeZone, hostileKinds));
   }
 }
 
@@ -157,7 +214,10 @@ export interface HoneypotTruth {
   events: number;
   /** Distinct source addresses of those events. */
   uniqueSources: number;
-  /** Connection events: Cowrie session.connect, every Dionaea line, every Honeytrap line. */
+  /**
+   * Connection events (the parser's kind "connect"): Cowrie session.connect, every Dionaea and
+   * Honeytrap line, Heralding sessions … Ddospot's genericpot has no port: counted here, in no port.
+   */
   connections: number;
   /** Connection events by the port the attacker connected to. */
   ports: Record<string, number>;
@@ -231,6 +291,17 @@ export interface WeekTruth {
   busiestHour: { start: string; startUtc: string; events: number; topCountries: Ranked[]; runnerUp: { start: string; events: number } };
   watchedPorts: Record<string, WatchedPortTruth>;
   suricata: SuricataTruth;
+  /** p0f and fatt lines (never attacks): events, distinct client addresses, p0f client OS guesses. */
+  fingerprints: Record<string, { events: number; uniqueSources: number; os: Record<string, number> }>;
+  /** Hostile mode only (else null): what the week's files hold of the corpus. */
+  hostile: HostileTruth | null;
+}
+
+export interface HostileTruth {
+  /** Per field kind: corpus payloads some field of that kind shows unchanged, and the missing indexes. */
+  kinds: Record<string, { payloads: number; missing: number[] }>;
+  /** Per honeypot field: how many corpus values it holds, by family. */
+  fields: Array<{ honeypot: string; field: string; kind: string; values: number; families: Record<string, number> }>;
 }
 
 function ranked(counter: Counter<string>, limit = Number.POSITIVE_INFINITY): Ranked[] {
@@ -247,7 +318,23 @@ function record<K extends string | number>(counter: Counter<K>): Record<string, 
   return out;
 }
 
-function weekTruth(w: WeekTally, timeZone: string): WeekTruth {
+function hostileTruth(w: WeekTally, kinds: readonly FieldKind[]): HostileTruth {
+  const out: HostileTruth = { kinds: {}, fields: [] };
+  for (const kind of kinds) {
+    const seen = w.coverage.get(kind) ?? new Uint8Array(CORPUS_SIZE);
+    const missing: number[] = [];
+    seen.forEach((v, i) => {
+      if (!v) missing.push(i);
+    });
+    out.kinds[kind] = { payloads: CORPUS_SIZE - missing.length, missing };
+  }
+  out.fields = [...w.hostileFields.values()]
+    .sort((a, b) => (a.honeypot < b.honeypot ? -1 : a.honeypot > b.honeypot ? 1 : a.field < b.field ? -1 : a.field > b.field ? 1 : 0))
+    .map((f) => ({ honeypot: f.honeypot, field: f.field, kind: f.kind, values: f.values, families: record(f.families) }));
+  return out;
+}
+
+function weekTruth(w: WeekTally, timeZone: string, hostileKinds: readonly FieldKind[] | null): WeekTruth {
   const honeypots: Record<string, HoneypotTruth> = {};
   let events = 0;
   let connections = 0;
@@ -320,5 +407,12 @@ function weekTruth(w: WeekTally, timeZone: string): WeekTruth {
       alertsByDestPort: record(s.alertsByDestPort),
       cveAlertsByDestPort: cveByPort,
     },
+    fingerprints: Object.fromEntries(
+      [...w.sensors.keys()].sort().map((name) => {
+        const s = w.sensors.get(name)!;
+        return [name, { events: s.events, uniqueSources: s.sources.size, os: record(s.os) }];
+      }),
+    ),
+    hostile: hostileKinds ? hostileTruth(w, hostileKinds) : null,
   };
 }

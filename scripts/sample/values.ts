@@ -11,6 +11,7 @@
 import { createHash } from "node:crypto";
 import { isReserved, numberToIp } from "./addresses.ts";
 import { Rng, WeightedTable, hash32, zipfWeights } from "./prng.ts";
+import type { HostileSource } from "./hostile.ts";
 import { SSH_CLIENTS } from "./ssh-clients.ts";
 import type { SshClient } from "./ssh-clients.ts";
 
@@ -353,36 +354,35 @@ export function createAttackerValues(opts: ValueOptions): AttackerValues {
 }
 
 /**
- * TODO(hostile): a later task fills attacker-controlled fields with a hostile corpus (markup,
- * Markdown, control characters, bidi overrides, very long values …) to test the pipeline's
- * escaping. That corpus replaces `HOSTILE_PLACEHOLDERS`; the hook itself is final: with
- * `hostile: true` every picker above sometimes returns a corpus value instead.
+ * Hostile mode for ordinary traffic: every 50th value of a kind is the next (non-huge) corpus
+ * payload (HostileSource.sometimes). Counter-based, no random draws: the events are the same as
+ * without hostile mode, only values change. Sweep visits (hostile.ts) add the rest.
  */
-const HOSTILE_PLACEHOLDERS = [
-  "<script>alert(1)</script>",
-  "\"><img src=x onerror=alert(1)>",
-  "[link](javascript:alert(1))",
-  "a\u202eb",
-  "\u001b[31mred",
-];
-
-export function withHostileValues(base: AttackerValues, rate = 0.02): AttackerValues {
-  const hostile = (rng: Rng, value: string): string => (rng.chance(rate) ? rng.pick(HOSTILE_PLACEHOLDERS) : value);
+export function withHostileValues(base: AttackerValues, hostile: HostileSource): AttackerValues {
   return {
     ...base,
     sshCredential(rng) {
       const c = base.sshCredential(rng);
-      return { username: hostile(rng, c.username), password: hostile(rng, c.password) };
+      return { username: hostile.sometimes("username", c.username), password: hostile.sometimes("password", c.password) };
     },
     telnetCredential(rng) {
       const c = base.telnetCredential(rng);
-      return { username: hostile(rng, c.username), password: hostile(rng, c.password) };
+      return { username: hostile.sometimes("username", c.username), password: hostile.sometimes("password", c.password) };
+    },
+    serviceCredential(rng, service) {
+      const c = base.serviceCredential(rng, service);
+      return { username: hostile.sometimes("username", c.username), password: hostile.sometimes("password", c.password) };
     },
     script(rng, protocol) {
-      return base.script(rng, protocol).map((step) => ({ ...step, input: hostile(rng, step.input) }));
+      return base.script(rng, protocol).map((step) => ({ ...step, input: hostile.sometimes("command", step.input) }));
     },
-    userAgent: (rng) => hostile(rng, base.userAgent(rng)),
-    nonSshBanner: (rng) => hostile(rng, base.nonSshBanner(rng)),
-    httpPath: (rng) => hostile(rng, base.httpPath(rng)),
+    sshClient(rng) {
+      const client = base.sshClient(rng);
+      const version = hostile.sometimes("ssh-version", client.version);
+      return version === client.version ? client : { ...client, version };
+    },
+    userAgent: (rng) => hostile.sometimes("user-agent", base.userAgent(rng)),
+    nonSshBanner: (rng) => hostile.sometimes("ssh-version", base.nonSshBanner(rng)),
+    httpPath: (rng) => hostile.sometimes("http-path", base.httpPath(rng)),
   };
 }
