@@ -29,6 +29,7 @@ function besideEntry(pkg: string, file: string): string {
 export interface EleventyConfig {
   setInputDirectory(dir: string): void;
   setOutputDirectory(dir: string): void;
+  setUseGitIgnore(use: boolean): void;
   setDataDirectory(dir: string): void;
   setIncludesDirectory(dir: string): void;
   setLayoutsDirectory(dir: string): void;
