@@ -1,11 +1,9 @@
 /**
  * The sample-log generator: a T-Pot 24.x data tree for some ISO weeks (by default 2019-W23 ..
- * 2019-W26, the seed post's week and the three before it) with its ground truth.
+ * 2019-W26, the seed post's week and the three before it) with its ground truth, holding every
+ * format the pipeline's parsers know (formats.ts; README.md lists them):
  *
- *   <outDir>/cowrie/log/cowrie.json, cowrie.json.N.gz, cowrie.json.YYYY-MM-DD
- *   <outDir>/dionaea/log/dionaea.json, dionaea.json.N.gz
- *   <outDir>/honeytrap/log/attackers.json, attackers.json.N.gz
- *   <outDir>/suricata/log/eve.json, eve.json.N.gz
+ *   <outDir>/<honeypot>/log/<live file>, <live file>.N.gz, own rotation (.YYYY-MM-DD, .1, -<time>)
  *   <outDir>/ground-truth.json
  *
  * Seeded and deterministic: the same seed, scale and weeks give byte-identical files. The run
@@ -73,7 +71,9 @@ const SCAN_MIX: CountryMix = { US: 20, CN: 10, NL: 8, RU: 8, DE: 5, GB: 4, FR: 3
 
 const ROTATION_NOTES = [
   "T-Pot restarts daily at a random minute 00:00-04:59 UTC (host time); each start runs logrotate (copytruncate, compress, notifempty): <file>.1.gz is the newest generation.",
-  "Cowrie renames its live file at the first write after UTC midnight to cowrie.json.YYYY-MM-DD (the date of the lines inside); those files are never compressed or deleted.",
+  "Cowrie and the bontchev pots (Elasticpot, Ipphoney, RDPHoneypot) rename their live file at the first write after UTC midnight to <file>.YYYY-MM-DD (the date of the lines inside); those files are never compressed or deleted.",
+  "CitrixHoneypot's server.log is not rotated by T-Pot (logrotate.template names logs/server.log, a typo).",
+  "Wordpot (RotatingFileHandler, 2 MiB, wordpot.log.1 newest) and Dicompot (lumberjack, 10 MiB, dicompot-<UTC time>.log) rotate by size; planted floods after the last week and the last restart make them do it.",
   "On a normal day cowrie.json.N.gz holds [00:00Z, restart) and cowrie.json.<date> holds [restart, 24:00Z) of the same UTC day.",
   "On an unclean restart logrotate copied but did not truncate: the copied lines stay in the live file and appear again in the dated file (Cowrie) or the next .N.gz generation (others): exact duplicate records, listed under duplicates.",
   "Files are cut by write time: Dionaea and Honeytrap write a line when the connection ends, stamped with its start, so lines are not time-ordered and a line can sit in a file after its time (planted.boundaryCases).",
@@ -87,6 +87,7 @@ export async function generateSample(opts: GenerateOptions): Promise<SampleManif
   const progress = opts.onProgress ?? (() => {});
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new Error(`Unexpected seed \`${seed}\`, expected an integer 0..4294967295`);
   if (!(scale > 0 && scale <= 1000)) throw new Error(`Unexpected scale \`${scale}\`, expected a number above 0 and at most 1000`);
+  if (opts.rdp !== undefined && !["honeytrap", "rdpy", "rdphoneypot"].includes(opts.rdp)) throw new Error(`Unexpected rdp owner \`${opts.rdp}\`, expected honeytrap, rdpy or rdphoneypot`);
 
   await prepareOutDir(opts.outDir);
   const geo = await openGeoDb();
