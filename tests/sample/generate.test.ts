@@ -485,6 +485,16 @@ test("should keep hostile files valid for their format and the planted facts int
   assert.is(c.weeks[0]!.portIps.get(3389)?.length, 334);
 });
 
+test("should write byte-identical hostile trees for the same options", async () => {
+  const { dir } = await hostile;
+  const again = await tempDir("hostile-again");
+  await generateSample({ outDir: again, scale: 0.05, weeks: ["2019-W26"], hostile: true });
+  const a = await sha256Tree(dir);
+  const b = await sha256Tree(again);
+  assert.equal([...b.keys()].sort(), [...a.keys()].sort());
+  for (const [file, hash] of a) assert.is(b.get(file), hash, `${file} differs between runs`);
+});
+
 test("should refuse to write into a directory that holds something else", async () => {
   const dir = await tempDir("busy");
   await mkdir(join(dir, "cowrie"), { recursive: true });
