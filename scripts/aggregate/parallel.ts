@@ -11,10 +11,11 @@
  * Duplicates (dedup.ts OverlapDedup) depend on the reading order of a honeypot's files: a file is
  * judged given what earlier files remembered (dedupChain.ts). So the parts of a file are given
  * that state when every earlier file of its honeypot is done. A worker that would otherwise wait
- * takes a part of a later file anyway, optimistically, with its own accumulator and a list of its
- * week lines' times: when the state for that file is known, the part stands if none of its lines
- * has the time of a remembered line (a duplicate is the same line, so it has the same time);
- * otherwise it is read again with the state. Either way the result is the reference's.
+ * takes a part of a later file anyway, optimistically, into an accumulator of its own, and reports
+ * its week lines' times: when the state for that file is known, the part stands if none of its
+ * lines has the time of a remembered line (a duplicate is the same line, so it has the same time):
+ * the worker is told to merge it; otherwise to drop it, and the part is read again with the state.
+ * Either way the result is the reference's.
  */
 import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
@@ -68,8 +69,11 @@ interface Part {
 
 interface PartResult {
   report: PartReport;
-  /** For an optimistic part: its own accumulator (to merge if it stands) and its week lines' times. */
-  acc?: WeekAccumulator;
+  /**
+   * For an optimistic part: the worker holding its accumulator (told to merge it into its own if
+   * the part stands, or to drop it) and the times of its week lines.
+   */
+  holder?: Worker;
   times?: Float64Array;
 }
 
@@ -228,7 +232,7 @@ async function readInProcess(input: ReadFilesInput, parts: Part[], chains: Map<s
       remembered = [];
     }
     const report = await runPart(input.acc, filter, input.sensorTimeZone, p.file, p.range, partDedup(p.fileId, state!), input.onBytes, undefined, tallies);
-    remembered.push(...report.remembered);
+    for (const x of report.remembered) remembered.push(x);
     results.push({ report });
     const lastOfFile = i === parts.length - 1 || parts[i + 1]!.fileId !== p.fileId;
     if (lastOfFile) chain.endFile(remembered);
@@ -249,10 +253,12 @@ export interface WorkerInit {
 export type ToWorker =
   | { type: "init"; init: WorkerInit }
   | { type: "part"; index: number; file: LogFile; range: ByteRange | undefined; dedup: PartDedup | undefined; optimistic: boolean }
+  | { type: "commit"; index: number }
+  | { type: "drop"; index: number }
   | { type: "finish" };
 export type FromWorker =
   | { type: "bytes"; n: number }
-  | { type: "part"; index: number; report: PartReport; acc?: WeekAccumulator; times?: Float64Array }
+  | { type: "part"; index: number; report: PartReport; times?: Float64Array }
   | { type: "final"; acc: WeekAccumulator }
   | { type: "error"; message: string };
 
@@ -297,12 +303,18 @@ async function readInWorkers(input: ReadFilesInput, parts: Part[], chains: Map<s
       const times = new Set(f.state.known.values());
       for (const [index, r] of f.pending) {
         f.pending.delete(index);
-        if (r.times !== undefined && times.size > 0 && r.times.some((t) => times.has(t))) f.dispatched.delete(index);
-        else f.done.set(index, r);
+        if (r.times !== undefined && times.size > 0 && r.times.some((t) => times.has(t))) {
+          r.holder!.postMessage({ type: "drop", index } satisfies ToWorker);
+          f.dispatched.delete(index);
+          if (process.env.HONEYWEEK_TIMING) process.stderr.write(`part ${index} read again (a line has the time of a remembered line)\n`);
+        } else {
+          r.holder!.postMessage({ type: "commit", index } satisfies ToWorker);
+          f.done.set(index, r);
+        }
       }
       if (f.done.size < f.parts.length) return;
       const remembered: number[] = [];
-      for (const p of f.parts) remembered.push(...f.done.get(p.index)!.report.remembered);
+      for (const p of f.parts) for (const x of f.done.get(p.index)!.report.remembered) remembered.push(x);
       chain.endFile(remembered);
       f.ended = true;
       ids.shift();
@@ -381,12 +393,14 @@ async function readInWorkers(input: ReadFilesInput, parts: Part[], chains: Map<s
         if (m.type === "bytes") input.onBytes?.(m.n);
         else if (m.type === "part") {
           const part = parts[m.index]!;
+          if (process.env.HONEYWEEK_TIMING) process.stderr.write(`part ${m.index} (${part.file.path.split("/").pop()} ${part.range ? part.range.start : ""}) done at ${(performance.now() - tStart).toFixed(0)} ms${m.times ? ", optimistic" : ""}\n`);
           const f = files.get(part.fileId)!;
           const r: PartResult = { report: m.report };
-          if (m.acc) r.acc = restoreAccumulator(m.acc);
-          if (m.times) r.times = m.times;
-          if (m.acc) f.pending.set(m.index, r);
-          else f.done.set(m.index, r);
+          if (m.times) {
+            r.holder = w;
+            r.times = m.times;
+            f.pending.set(m.index, r);
+          } else f.done.set(m.index, r);
           startFile(part.file.honeypot);
           feed(w);
           wakeIdle();
@@ -419,10 +433,7 @@ async function readInWorkers(input: ReadFilesInput, parts: Part[], chains: Map<s
   if (failure) throw failure;
   if (finals !== count || results.length !== parts.length) throw new Error("a worker ended without its results");
   for (const f of files.values()) {
-    for (const [index, r] of f.done) {
-      if (r.acc) acc.merge(r.acc);
-      results[index] = r;
-    }
+    for (const [index, r] of f.done) results[index] = r;
   }
   if (results.some((r) => r === undefined)) throw new Error("a part was not read");
   if (process.env.HONEYWEEK_TIMING) process.stderr.write(`parts+finals ${(tFinals - tStart).toFixed(0)} ms, merge ${(performance.now() - tFinals).toFixed(0)} ms\n`);

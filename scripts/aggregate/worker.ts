@@ -1,6 +1,7 @@
 /**
  * A reading worker (started by parallel.ts through worker.mjs): reads the parts it is sent into
- * one accumulator (an optimistic part into its own), reports each part's bookkeeping, and on
+ * one accumulator (an optimistic part into its own, merged or dropped when the main thread says),
+ * reports each part's bookkeeping, and on
  * "finish" sends its accumulator back; then waits for the next week's "init". Gzip is decoded
  * here too.
  */
@@ -20,6 +21,8 @@ let filter: SourceFilter;
 /** Tallies bound to `acc`, kept across parts, flushed at "finish". */
 let tallies = new Map<string, SourceTally>();
 let started = 0;
+/** Optimistic parts' accumulators, until this thread is told to merge or drop them. */
+const held = new Map<number, WeekAccumulator>();
 const PROGRESS_BYTES = 4 << 20;
 let unreported = 0;
 const onBytes = (n: number): void => {
@@ -47,6 +50,7 @@ async function handle(m: ToWorker): Promise<void> {
     acc = new WeekAccumulator(init.startMs, init.endMs, init.timeZone, attack);
     filter = new SourceFilter(init.sensorAddresses);
     tallies = new Map();
+    held.clear();
     unreported = 0;
     return;
   }
@@ -64,12 +68,22 @@ async function handle(m: ToWorker): Promise<void> {
     acc = undefined as unknown as WeekAccumulator; // nothing of a finished week stays in the worker
     return;
   }
+  if (m.type === "commit") {
+    acc.merge(held.get(m.index)!);
+    held.delete(m.index);
+    return;
+  }
+  if (m.type === "drop") {
+    held.delete(m.index);
+    return;
+  }
   if (m.optimistic) {
     const own = new WeekAccumulator(init.startMs, init.endMs, init.timeZone, attack);
     const times: number[] = [];
     const report = await runPart(own, filter, init.sensorTimeZone, m.file, m.range, m.dedup, onBytes, times);
+    held.set(m.index, own);
     const t = Float64Array.from(times);
-    port.postMessage({ type: "part", index: m.index, report, acc: own, times: t } satisfies FromWorker, [t.buffer]);
+    port.postMessage({ type: "part", index: m.index, report, times: t } satisfies FromWorker, [t.buffer]);
     return;
   }
   const report = await runPart(acc, filter, init.sensorTimeZone, m.file, m.range, m.dedup, onBytes, undefined, tallies);

@@ -7,8 +7,11 @@ import { closeSync, createReadStream, openSync, readSync } from "node:fs";
 import { createGunzip } from "node:zlib";
 import type { Readable } from "node:stream";
 
-/** Lines longer than this are skipped as "too-long" (real events are far shorter; 10 MB junk is not). */
-export const MAX_LINE_BYTES = 1 << 20;
+/**
+ * Lines longer than this are skipped as "too-long". Attackers do send megabyte-long commands and
+ * passwords, and those records are kept (shortened only for display); a 10 MB line is junk.
+ */
+export const MAX_LINE_BYTES = 4 << 20;
 
 export type LineFault = "too-long" | "invalid-utf8";
 export type FileFault = "truncated-gzip" | "unreadable" | "empty-file" | "not-gzip";
@@ -269,7 +272,8 @@ async function readStream(path: string, sink: ByteLineSink, onBytes?: (n: number
       }
       raw.unshift(head);
       if (whole && head.length === 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1) {
-        const gunzip = createGunzip();
+        // Big output chunks: each chunk is a round trip to libuv's threads (16 KiB by default).
+        const gunzip = createGunzip({ chunkSize: 1 << 20 });
         gunzip.once("error", (err) => {
           sink.fileFault("truncated-gzip", err.message);
           raw.destroy();

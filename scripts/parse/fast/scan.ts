@@ -66,6 +66,10 @@ for (const ch of '"\\/bfnrt') SIMPLE_ESCAPE[ch.charCodeAt(0)] = 1;
 const HEX_DIGIT = new Uint8Array(256);
 for (const ch of "0123456789abcdefABCDEF") HEX_DIGIT[ch.charCodeAt(0)] = 1;
 
+function slotOf(length: number, b0: number, b1: number): number {
+  return ((length & 31) << 10) | ((b0 & 31) << 5) | (b1 & 31);
+}
+
 function isWs(c: number): boolean {
   return c === 32 || c === 9 || c === 13 || c === 10;
 }
@@ -82,6 +86,13 @@ export class FieldScanner {
   private spare = Buffer.alloc(0);
   /** Wanted keys by length: flat lists of [keyIndex, ...bytes]. */
   private readonly byLength: Uint8Array[][];
+  /** Key bytes by index. */
+  private readonly keyBytes: Uint8Array[];
+  /**
+   * A first look-up by (length, first two bytes): 0 no wanted key, k+1 only key k can match,
+   * -1 several can (then the list by length decides).
+   */
+  private readonly slots = new Int16Array(1 << 15);
   /** The buffer of the last scan (the line's own, or `spare`). */
   buf: Buffer = Buffer.alloc(0);
 
@@ -99,7 +110,12 @@ export class FieldScanner {
       }
       const list = (this.byLength[k.length] ??= []);
       list.push(Uint8Array.from([i, ...Buffer.from(k, "latin1")]));
+      // The bytes a scan sees after the key's start: the key, then its closing quote.
+      const padded = k + '"' + '"';
+      const slot = slotOf(k.length, padded.charCodeAt(0), padded.charCodeAt(1));
+      this.slots[slot] = this.slots[slot] === 0 ? i + 1 : -1;
     });
+    this.keyBytes = keys.map((k) => Buffer.from(k, "latin1"));
   }
 
   /**
@@ -138,7 +154,8 @@ export class FieldScanner {
       let j = ks;
       while (IN_STRING[b[j]!] === 0) j++;
       if (b[j] !== QUOTE || j >= end) return false;
-      const id = this.keyIndex(b, ks, j);
+      const sl = this.slots[slotOf(j - ks, b[ks]!, b[ks + 1]!)]!;
+      const id = sl === 0 ? -1 : sl > 0 ? this.isKey(sl - 1, b, ks, j) : this.keyIndex(b, ks, j);
       i = j + 1;
       if (b[i] !== COLON) {
         while (i < end && isWs(b[i]!)) i++;
@@ -259,6 +276,14 @@ export class FieldScanner {
   private tail(b: Buffer, i: number, end: number): boolean {
     while (i < end && isWs(b[i]!)) i++;
     return i === end;
+  }
+
+  /** k when b[s, e) are the bytes of wanted key k, else -1. */
+  private isKey(k: number, b: Buffer, s: number, e: number): number {
+    const kb = this.keyBytes[k]!;
+    if (kb.length !== e - s) return -1;
+    for (let i = 0; i < kb.length; i++) if (kb[i] !== b[s + i]) return -1;
+    return k;
   }
 
   /** Index of a wanted key with bytes b[s, e), or -1. */
