@@ -9,6 +9,7 @@ import type { Source } from "./addresses.ts";
 import { US_PER_SECOND, pyIsoformat } from "./clock.ts";
 import type { AttackerField, FormatModule, GeneratorContext } from "./format.ts";
 import { stream } from "./format.ts";
+import type { HostilePayload } from "../hostile/corpus.ts";
 import { PotGenerator } from "./pot.ts";
 import { htmlEscape, pyString } from "./pyjson.ts";
 
@@ -20,6 +21,9 @@ const SCANNER_AGENTS = [
   "Expanse, a Palo Alto Networks company, searches across the global IPv4 space multiple times per day to identify customers' presences on the Internet. If you would like to be excluded from our scans, please send IP addresses/domains to: scaninfo@paloaltonetworks.com",
   "Mozilla/5.0 (compatible; CensysInspect/1.1; +https://about.censys.io/)",
 ];
+
+/** The payloads the escaped User-Agent still shows as sent. */
+const unescaped = (p: HostilePayload): boolean => !/[&<>"']/.test(p.text);
 
 export const elasticpotFormat: FormatModule = {
   name: "elasticpot",
@@ -44,7 +48,7 @@ class ElasticpotGenerator extends PotGenerator {
     for (let i = 0; i < requests; i++) {
       const srcPort = this.ports.take(source.ip);
       const url = this.pick("http-path", exploit ? "/_search?pretty" : rng.pick(RECON), t);
-      const ua = this.pick("user-agent", agent, t);
+      const ua = this.pick("user-agent", agent, t, unescaped);
       const shown = htmlEscape(ua);
       const head = !exploit && rng.chance(0.1);
       const fields: AttackerField[] = [["url", url], ["user_agent", ua, shown === ua]];

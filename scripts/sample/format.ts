@@ -84,7 +84,7 @@ export interface Observation {
   /** RDP mstshash cookie, TLS server name. */
   rdpCookie?: string;
   serverName?: string;
-  /** Set on observations of hostile-mode sweep visits: sensors fill their own fields from the corpus. */
+  /** Set on observations of hostile-mode sweep visits (their values are corpus payloads). */
   sweep?: boolean;
 }
 

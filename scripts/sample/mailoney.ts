@@ -44,7 +44,7 @@ class MailoneyGenerator extends PotGenerator {
     };
     send(`${rng.chance(0.7) ? "EHLO" : "HELO"} ${rng.pick(NAMES)}`, "greeting");
     if (this.sweeping) {
-      send(this.pick("smtp-data", "NOOP", t), "command");
+      send(this.pick("smtp-data", "NOOP", t, (p) => p.text.length <= 4096), "command");
     } else if (rng.chance(0.3)) {
       send("AUTH LOGIN", "command");
       send(Buffer.from(rng.pick(["admin", "test", "info"])).toString("base64"), "command");
