@@ -37,7 +37,7 @@ export interface EventFact {
 /**
  * Kinds of damaged lines (planted on purpose, or hostile values a reader must refuse): none is an
  * event except invalid-utf8 (a real record with damaged bytes, repaired by readers).
- * "too-long": over the reader's 1 MiB line limit (hostile mode's huge values), skipped unread.
+ * "too-long": over the reader's line limit (MAX_LINE_BYTES; hostile mode's huge values), skipped unread.
  */
 export type JunkKind = "not-json" | "binary" | "invalid-utf8" | "cut-off" | "impossible-record" | "too-long";
 

@@ -92,7 +92,7 @@ export interface SampleManifest {
     kinds: typeof FIELD_KINDS;
     exemptions: typeof EXEMPTIONS;
     sweepVisitsPerWeek: number;
-    /** Lines over the reader's 1 MiB limit (junk kind too-long): not events. */
+    /** Lines over the reader's line limit (junk kind too-long): not events. */
     tooLongLines: number;
     fields: Record<string, Readonly<Record<string, FieldKind>>>;
   } | null;

@@ -2,7 +2,7 @@
  * Reading a generated tree for the tests, and counting it two ways:
  * - `plainCount`: the independent reading of plain.ts;
  * - `parserCount`: every line through the pipeline's parser for its folder (PARSERS), as the
- *   reader hands it over (lines over 1 MiB skipped, invalid UTF-8 repaired to U+FFFD).
+ *   reader hands it over (lines over its limit skipped, invalid UTF-8 repaired to U+FFFD).
  * Both drop a line already read from another file (logrotate copies), keep repeats inside one
  * file (Conpot writes some records twice), and bucket events into the manifest's weeks.
  */
@@ -12,10 +12,10 @@ import { gunzipSync } from "node:zlib";
 import { PARSERS } from "../../scripts/parse/registry.ts";
 import { parsePythonDict } from "../../scripts/parse/python-literal.ts";
 import type { HoneypotParser } from "../../scripts/model/event.ts";
+import { MAX_LINE_BYTES } from "../../scripts/read/lines.ts";
 import { readPlain } from "./plain.ts";
 import type { PlainEvent } from "./plain.ts";
 
-const MAX_LINE = 1 << 20;
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 export interface TreeLine {
@@ -75,7 +75,8 @@ export function isValidUtf8(raw: Buffer): boolean {
   }
 }
 
-export const isTooLong = (l: TreeLine): boolean => l.raw.length > MAX_LINE;
+/** Over the reader's line limit: skipped unread (hostile mode's huge values can get there). */
+export const isTooLong = (l: TreeLine): boolean => l.raw.length > MAX_LINE_BYTES;
 
 export interface HoneypotCount {
   events: number;
