@@ -7,6 +7,7 @@
 import type { HoneypotEvent } from "../model/event.ts";
 import { bump, mergeCounter, type Counter } from "./counter.ts";
 import { HourIndex } from "./hours.ts";
+import { pairKey } from "../model/pairs.ts";
 
 export interface HoneypotAcc {
   events: number;
@@ -53,8 +54,6 @@ const SAMPLES_PER_REASON = 5;
 function before(a: QualitySampleAcc, b: QualitySampleAcc): boolean {
   return a.file < b.file || (a.file === b.file && a.line < b.line);
 }
-/** Pairs are keyed "user\u0000password": NUL cannot occur in either after JSON decoding of logs we accept. */
-export const PAIR_SEPARATOR = "\u0000";
 
 export class WeekAccumulator {
   readonly hours: HourIndex;
@@ -222,7 +221,7 @@ export class WeekAccumulator {
     const pass = e.password ?? "";
     bump(this.usernames, user);
     bump(this.passwords, pass);
-    bump(this.pairs, user + PAIR_SEPARATOR + pass);
+    bump(this.pairs, pairKey(user, pass));
     if (e.honeypot === "cowrie" && e.kind === "login") {
       this.cowrie.loginAttempts++;
       if (e.loginSuccess) this.cowrie.loginSuccesses++;

@@ -15,7 +15,7 @@
  */
 import type { HoneypotEvent } from "../model/event.ts";
 import type { HoneypotAcc, WeekAccumulator } from "./accumulator.ts";
-import { PAIR_SEPARATOR } from "./accumulator.ts";
+import { pairKey } from "../model/pairs.ts";
 import { bump } from "./counter.ts";
 
 export class SourceTally {
@@ -163,7 +163,7 @@ export class SourceTally {
   /** Put what was counted into the accumulator, and start over. */
   flushInto(): void {
     const acc = this.acc;
-    for (const [user, byPass] of this.pairs) for (const [pass, n] of byPass) bump(acc.pairs, user + PAIR_SEPARATOR + pass, n);
+    for (const [user, byPass] of this.pairs) for (const [pass, n] of byPass) bump(acc.pairs, pairKey(user, pass), n);
     this.pairs.clear();
     this.lastIp = undefined;
     if (this.events > 0) {

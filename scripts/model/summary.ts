@@ -189,7 +189,7 @@ export interface WeekSummary {
   /** Every port seen, by connection events, most first. */
   ports: PortStats[];
   credentials: {
-    /** Login attempts by username, password, and the pair "user\u0000password". */
+    /** Login attempts by username, password, and the pair (keys from model/pairs.ts: ["user","password"]). */
     usernames: TopList;
     passwords: TopList;
     pairs: TopList;

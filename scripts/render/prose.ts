@@ -36,6 +36,7 @@
  * A wrong argument or a week without a stored summary throws, naming the call, so the build stops
  * rather than publishing a wrong number.
  */
+import { splitPair } from "../model/pairs.ts";
 import { baselineOf } from "../compare/baseline.ts";
 import { exploitsFor } from "../compare/cves.ts";
 import { historyBefore, historyCoverage } from "../compare/history.ts";
@@ -148,7 +149,7 @@ function newItemHtml(category: NoveltyCategory, key: string, count: number, lang
   let shown: string;
   if (category === "ports") shown = escapeHtml(key);
   else if (category === "credentials") {
-    const [user = "", password = ""] = key.split("\u0000");
+    const [user, password] = splitPair(key);
     shown = `${untrustedCode(user, LIST_VALUE_MAX)} / ${untrustedCode(password, LIST_VALUE_MAX)}`;
   } else shown = untrustedCode(key, category === "downloads" || category === "hassh" ? 16 : LIST_VALUE_MAX);
   const times = lang === "ja" ? `${exact(count, lang)}件` : exact(count, lang);

@@ -4,6 +4,7 @@
  * (visible control characters, escaped, shortened, the whole value in a title attribute) and
  * URLs are defanged, never links.
  */
+import { splitPair } from "../model/pairs.ts";
 import type { SiteSettings } from "../model/settings.ts";
 import type { TopList, WeekSummary } from "../model/summary.ts";
 import { countryName, portService, type Lang } from "../charts/names.ts";
@@ -87,9 +88,7 @@ export const tableKinds: Readonly<Record<string, TableKind>> = {
           { label: t("attempts", lang), numeric: true },
         ],
         rows: l.items.slice(0, limit).map((i, n) => {
-          const cut = i.key.indexOf("\u0000");
-          const user = cut < 0 ? i.key : i.key.slice(0, cut);
-          const password = cut < 0 ? "" : i.key.slice(cut + 1);
+          const [user, password] = splitPair(i.key);
           return [n + 1, code(user, SHORT, lang), code(password, SHORT, lang), i.count];
         }),
         other: otherOf(l, limit, "attempts"),

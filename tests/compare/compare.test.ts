@@ -1,4 +1,5 @@
 import { test } from "uvu";
+import { pairKey } from "../../scripts/model/pairs.ts";
 import * as assert from "uvu/assert";
 import { compareWeek } from "../../scripts/compare/index.ts";
 import { historyCoverage } from "../../scripts/compare/history.ts";
@@ -160,7 +161,7 @@ test("novelty: credentials, commands, hashes, client versions and CVEs never see
   const { w24, w25, w26 } = seedMirror();
   const f = compareWeek({ summary: w26, history: history(w24, w25), site: seedSite() });
   const get = (c: string) => f.novelties.find((n) => n.category === c)!;
-  assert.equal(get("credentials").items, [{ key: "system\u0000Passw0rd!", count: 12 }]);
+  assert.equal(get("credentials").items, [{ key: pairKey("system", "Passw0rd!"), count: 12 }]);
   assert.equal(get("usernames").items, [{ key: "system", count: 12 }]);
   assert.is(get("commands").total, 1);
   assert.match(get("commands").items[0]!.key, /^curl /);

@@ -5,6 +5,7 @@
  * ../shared/realdata when present. Parts are made tiny here (HONEYWEEK_PART_BYTES) so that every
  * file boundary, line offset and duplicate rule is crossed many times.
  */
+import { MAX_LINE_BYTES } from "../../scripts/read/lines.ts";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { existsSync, mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
@@ -126,7 +127,7 @@ function tree(): string {
     Buffer.from(live.slice(0, 1000).join("\n") + "\n"),
     Buffer.from('{"eventid":"cowrie.login.failed","username":"caf\u00e9","timestamp":"2019-06-27T10:00:01Z","src_ip":"8.8.4.4"}\r\n'),
     Buffer.concat([Buffer.from('{"eventid":"cowrie.login.failed","username":"'), Buffer.from([0xff, 0xc3]), Buffer.from('","timestamp":"2019-06-27T10:00:02Z","src_ip":"8.8.4.4"}\n')]),
-    Buffer.from('{"eventid":"cowrie.command.input","input":"' + "A".repeat(1100 * 1024) + '","timestamp":"2019-06-27T10:00:03Z"}\n'),
+    Buffer.from('{"eventid":"cowrie.command.input","input":"' + "A".repeat(MAX_LINE_BYTES + 1024) + '","timestamp":"2019-06-27T10:00:03Z"}\n'),
     Buffer.from(live.slice(1000).join("\n") + "\n"),
     Buffer.from('{"eventid":"cowrie.session.closed","timestamp":"2019-06-29T12:0'),
   ]);
