@@ -314,7 +314,14 @@ async function readInWorkers(input: ReadFilesInput, parts: Part[], chains: Map<s
       }
       if (f.done.size < f.parts.length) return;
       const remembered: number[] = [];
-      for (const p of f.parts) for (const x of f.done.get(p.index)!.report.remembered) remembered.push(x);
+      for (const p of f.parts) {
+        const r = f.done.get(p.index)!;
+        for (const x of r.report.remembered) remembered.push(x);
+        // Only the per-part bookkeeping is kept to the end.
+        r.report.remembered = [];
+        r.times = undefined;
+      }
+      if (process.env.HONEYWEEK_TIMING && remembered.length > 0) process.stderr.write(`file ${ids[0]} remembered ${remembered.length / 2} lines; known at its start ${f.state.known.size}\n`);
       chain.endFile(remembered);
       f.ended = true;
       ids.shift();

@@ -146,7 +146,7 @@ async function tpotSample(a: Args): Promise<SampleInfo> {
 
 /** 52 weeks of small sample logs, aggregated and drafted: the workspace the site build is timed on. */
 async function siteSample(a: Args): Promise<string> {
-  const dir = join(a.work, "site52-v1");
+  const dir = join(a.work, "site52-v2");
   const done = join(dir, "bench.json");
   if (existsSync(done)) return dir;
   log(`preparing 52 weekly posts in ${dir} (once) …`);
@@ -163,14 +163,18 @@ async function siteSample(a: Args): Promise<string> {
   const weeks: string[] = [];
   let t = DateTime.fromISO("2019-06-24T00:00:00", { zone: ZONE });
   for (let i = 0; i < 52; i++, t = t.minus({ weeks: 1 })) weeks.unshift(weekIdOf(t));
-  const logs = join(dir, "logs");
-  await generateSample({ outDir: logs, scale: 0.05, weeks });
+  // Each week's logs in a folder of their own (one tree of 52 weeks would be peeked through whole
+  // for every week), small: what is timed is the build.
   const exploits = await writeDemoExploitSources(join(dir, "exploits"));
   mkdirSync(join(dir, "data"), { recursive: true });
-  writeFileSync(settingsFile(join(dir, "data")), JSON.stringify(demoSettings(logs, exploits), null, 2) + "\n");
+  writeFileSync(settingsFile(join(dir, "data")), JSON.stringify(demoSettings(join(dir, "logs"), exploits), null, 2) + "\n");
   const ws = openWorkspace(dir);
   const geo = await openCountryLookup(ws.settings.geoipCountryDb);
-  for (const id of weeks) await runAggregate(ws, { logs, week: id, geo, quiet: true });
+  for (const id of weeks) {
+    const logs = join(dir, "logs", id);
+    await generateSample({ outDir: logs, scale: 0.02, weeks: [id] });
+    await runAggregate(ws, { logs, week: id, geo, quiet: true });
+  }
   for (const id of weeks) await runDraft(ws, { week: id, quiet: true });
   writeFileSync(done, JSON.stringify({ weeks }, null, 2) + "\n");
   return dir;

@@ -73,9 +73,10 @@ const TELNET_FACTORY = Buffer.from("TelnetFactory", "latin1");
 const GIVE_UP = null;
 
 /**
- * A fast parser for one thread (scanner and string cache are per instance). `lean`: the byte lane
- * leaves out `session`, `protocol` and `srcPort`, which counting does not read (aggregate/file.ts
- * asks for it; tests/perf/tally.test.ts checks that the accumulator reads none of them).
+ * A fast parser for one thread (scanner and string cache are per instance). `lean`, for counting
+ * only (aggregate/file.ts asks for it): the byte lane leaves out `session`, `protocol` and
+ * `srcPort`, which counting does not read (tests/perf/tally.test.ts checks that), and gives every
+ * event the same shape, absent fields present as undefined (counting tests `!== undefined`).
  */
 export function cowrieBytes(o: { lean?: boolean } = {}): ByteLineParser {
   const sc = new FieldScanner(COWRIE_FIELDS);
@@ -130,7 +131,27 @@ export class ByteLane {
     const te = sc.typeOf(F_EVENTID);
     if (te === VT_STRING) k = this.kindOf(b, sc.from[F_EVENTID]! + 1, sc.to[F_EVENTID]! - 1);
     else if (isStringLike(te)) return GIVE_UP;
-    const event: HoneypotEvent = { honeypot: "cowrie", ts, kind: KIND_NAME[k]! };
+    // Lean events all have one shape (absent fields undefined), so counting code sees one hidden
+    // class; full events carry only the fields that have values, as cowrieRecordToEvent's do.
+    const event: HoneypotEvent = this.lean
+      ? {
+          honeypot: "cowrie",
+          ts,
+          kind: KIND_NAME[k]!,
+          srcIp: undefined,
+          dstPort: undefined,
+          username: undefined,
+          password: undefined,
+          loginSuccess: undefined,
+          command: undefined,
+          url: undefined,
+          sha256: undefined,
+          clientVersion: undefined,
+          hassh: undefined,
+          tunnelHost: undefined,
+          tunnelPort: undefined,
+        }
+      : { honeypot: "cowrie", ts, kind: KIND_NAME[k]! };
     const ip = this.address(F_SRC_IP);
     if (ip === GIVE_UP) return GIVE_UP;
     if (ip !== undefined) event.srcIp = ip;
