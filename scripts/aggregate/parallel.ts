@@ -212,8 +212,26 @@ export async function runPart(
   return scanFileInto(acc, file, { ctx: { sensorTimeZone, file: file.path }, filter, range, dedup, onBytes, times, tallies });
 }
 
+/** The dedup state for the parts of one file (the set built once per file). */
+const knownSets = new WeakMap<FileStartState, Set<number>>();
 function partDedup(fileId: number, state: FileStartState): PartDedup {
-  return { fileId, rememberFrom: state.rememberFrom, known: new Set(state.known.keys()), knownMaxTs: state.knownMaxTs };
+  let known = knownSets.get(state);
+  if (known === undefined) knownSets.set(state, (known = new Set(state.known.keys())));
+  return { fileId, rememberFrom: state.rememberFrom, known, knownMaxTs: state.knownMaxTs };
+}
+
+/** The same as sent to a worker: hashes as an array (cloned as one block), made into a set there. */
+export interface PartDedupWire {
+  fileId: number;
+  rememberFrom: number;
+  known: Float64Array;
+  knownMaxTs: number;
+}
+const knownArrays = new WeakMap<FileStartState, Float64Array>();
+function partDedupWire(fileId: number, state: FileStartState): PartDedupWire {
+  let known = knownArrays.get(state);
+  if (known === undefined) knownArrays.set(state, (known = Float64Array.from(state.known.keys())));
+  return { fileId, rememberFrom: state.rememberFrom, known, knownMaxTs: state.knownMaxTs };
 }
 
 async function readInProcess(input: ReadFilesInput, parts: Part[], chains: Map<string, DedupChain>): Promise<PartResult[]> {
@@ -252,7 +270,7 @@ export interface WorkerInit {
 }
 export type ToWorker =
   | { type: "init"; init: WorkerInit }
-  | { type: "part"; index: number; file: LogFile; range: ByteRange | undefined; dedup: PartDedup | undefined; optimistic: boolean }
+  | { type: "part"; index: number; file: LogFile; range: ByteRange | undefined; dedup: PartDedupWire; optimistic: boolean }
   | { type: "commit"; index: number }
   | { type: "drop"; index: number }
   | { type: "finish" };
@@ -375,9 +393,9 @@ async function readInWorkers(input: ReadFilesInput, parts: Part[], chains: Map<s
       const f = files.get(part.fileId)!;
       f.dispatched.add(part.index);
       busy.set(w, part);
-      const dedup = optimistic
-        ? { fileId: part.fileId, rememberFrom: chains.get(part.file.honeypot)!.rememberFromOf(part.fileId), known: new Set<number>(), knownMaxTs: -Infinity }
-        : partDedup(part.fileId, f.state!);
+      const dedup: PartDedupWire = optimistic
+        ? { fileId: part.fileId, rememberFrom: chains.get(part.file.honeypot)!.rememberFromOf(part.fileId), known: new Float64Array(0), knownMaxTs: -Infinity }
+        : partDedupWire(part.fileId, f.state!);
       const msg: ToWorker = { type: "part", index: part.index, file: plainFile(part.file), range: part.range, dedup, optimistic };
       w.postMessage(msg);
     };

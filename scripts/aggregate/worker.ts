@@ -10,7 +10,8 @@ import { SourceFilter } from "../enrich/addresses.ts";
 import { WeekAccumulator } from "./accumulator.ts";
 import type { SourceTally } from "./tally.ts";
 import { getHeapStatistics } from "node:v8";
-import { runPart, type FromWorker, type ToWorker, type WorkerInit } from "./parallel.ts";
+import { runPart, type FromWorker, type PartDedupWire, type ToWorker, type WorkerInit } from "./parallel.ts";
+import type { PartDedup } from "./file.ts";
 
 const port = parentPort!;
 // The run this worker reads for (each run starts with "init").
@@ -21,6 +22,16 @@ let filter: SourceFilter;
 /** Tallies bound to `acc`, kept across parts, flushed at "finish". */
 let tallies = new Map<string, SourceTally>();
 let started = 0;
+/** Known-line sets by file (the parts of a file share one), for this run. */
+const knownByFile = new Map<number, { wire: Float64Array; set: Set<number> }>();
+function dedupOf(w: PartDedupWire): PartDedup {
+  let k = knownByFile.get(w.fileId);
+  if (k === undefined || k.wire.length !== w.known.length) {
+    k = { wire: w.known, set: new Set(w.known) };
+    knownByFile.set(w.fileId, k);
+  }
+  return { fileId: w.fileId, rememberFrom: w.rememberFrom, known: k.set, knownMaxTs: w.knownMaxTs };
+}
 /** Optimistic parts' accumulators, until this thread is told to merge or drop them. */
 const held = new Map<number, WeekAccumulator>();
 const PROGRESS_BYTES = 4 << 20;
@@ -51,6 +62,7 @@ async function handle(m: ToWorker): Promise<void> {
     filter = new SourceFilter(init.sensorAddresses);
     tallies = new Map();
     held.clear();
+    knownByFile.clear();
     unreported = 0;
     return;
   }
@@ -80,12 +92,12 @@ async function handle(m: ToWorker): Promise<void> {
   if (m.optimistic) {
     const own = new WeekAccumulator(init.startMs, init.endMs, init.timeZone, attack);
     const times: number[] = [];
-    const report = await runPart(own, filter, init.sensorTimeZone, m.file, m.range, m.dedup, onBytes, times);
+    const report = await runPart(own, filter, init.sensorTimeZone, m.file, m.range, dedupOf(m.dedup), onBytes, times);
     held.set(m.index, own);
     const t = Float64Array.from(times);
     port.postMessage({ type: "part", index: m.index, report, times: t } satisfies FromWorker, [t.buffer]);
     return;
   }
-  const report = await runPart(acc, filter, init.sensorTimeZone, m.file, m.range, m.dedup, onBytes, undefined, tallies);
+  const report = await runPart(acc, filter, init.sensorTimeZone, m.file, m.range, dedupOf(m.dedup), onBytes, undefined, tallies);
   port.postMessage({ type: "part", index: m.index, report } satisfies FromWorker);
 }
