@@ -9,7 +9,10 @@
  *   sharing a kind share its pass, so every payload lands in every kind in every week, whatever
  *   the scale.
  * - Ordinary traffic: every 50th value of a kind (`sometimes`) is a corpus payload, never a huge
- *   one, so planted lines (3389, 7001, the burst) never grow past the reader's line limit.
+ *   one, so planted lines (3389, 7001, the burst) never grow past the reader's line limit. Besides,
+ *   every 10th value is a family's leader (its first payload) and every 200th username or command
+ *   the shortest huge payload (100,000 characters): repeated, they rank among the week's top
+ *   values, so every family reaches the tables a post shows (the stored lists keep ~100 entries).
  *
  * Invalid UTF-8 cannot live in a JS string: such payloads travel as an ASCII marker that no
  * encoder changes (`@@HB<n>@@`), and the generator loop swaps the marker for the raw bytes when
@@ -60,12 +63,23 @@ const MARKER_PREFIX = "@@HB";
 const MARKER = /@@HB(\d+)@@/g;
 /** Every 50th ordinary value of a kind is hostile. */
 const ORDINARY_PERIOD = 50;
+/** Every 10th ordinary value is a family leader; every 200th username/command the huge leader. */
+const LEADER_PERIOD = 10;
+const HUGE_LEADER_PERIOD = 200;
+const HUGE_LEADER_KINDS: ReadonlySet<string> = new Set(["username", "command"]);
 
 export type PayloadTest = (p: HostilePayload) => boolean;
 
 /** The corpus as the sweep hands it out: text, or a marker for raw bytes. */
 const FIELD_VALUES: readonly string[] = HOSTILE_CORPUS.map((p, i) => (p.bytes ? `${MARKER_PREFIX}${i}@@` : p.text));
 const HUGE: readonly boolean[] = HOSTILE_CORPUS.map((p) => p.family === "huge");
+/** The first payload of each family but the huge one. */
+const LEADERS: readonly number[] = [...new Map(HOSTILE_CORPUS.map((p, i) => [p.family, i] as const).reverse()).entries()]
+  .filter(([family]) => family !== "huge")
+  .map(([, i]) => i)
+  .sort((a, b) => a - b);
+/** The shortest huge payload. */
+const HUGE_LEADER: number = HOSTILE_CORPUS.reduce((best, p, i) => (HUGE[i] && (best < 0 || p.text.length < HOSTILE_CORPUS[best]!.text.length) ? i : best), -1);
 const RAW_BYTES: ReadonlyArray<Buffer | null> = HOSTILE_CORPUS.map((p) => (p.bytes ? Buffer.from(p.bytes) : null));
 /** Field value → corpus indexes (some texts occur twice, e.g. "---" is Markdown and front matter). */
 const INDEX = new Map<string, number[]>();
@@ -87,7 +101,7 @@ interface KindWeek {
 
 export class HostileSource {
   private readonly state = new Map<string, KindWeek>();
-  private readonly ordinary = new Map<string, { count: number; next: number }>();
+  private readonly ordinary = new Map<string, { count: number; next: number; leader: number }>();
 
   constructor(private readonly weeks: readonly WeekWindow[]) {}
 
@@ -119,8 +133,19 @@ export class HostileSource {
   /** Ordinary traffic: `value`, or (every 50th value of the kind) the next non-huge payload. */
   sometimes(kind: FieldKind, value: string, canHold: PayloadTest = () => true): string {
     let st = this.ordinary.get(kind);
-    if (!st) this.ordinary.set(kind, (st = { count: 0, next: 0 }));
-    if (st.count++ % ORDINARY_PERIOD !== ORDINARY_PERIOD - 1) return value;
+    if (!st) this.ordinary.set(kind, (st = { count: 0, next: 0, leader: 0 }));
+    const n = st.count++;
+    if (n % HUGE_LEADER_PERIOD === HUGE_LEADER_PERIOD - 1 && HUGE_LEADER_KINDS.has(kind) && canHold(HOSTILE_CORPUS[HUGE_LEADER]!)) {
+      return FIELD_VALUES[HUGE_LEADER]!;
+    }
+    if (n % LEADER_PERIOD === LEADER_PERIOD - 1) {
+      for (let k = 0; k < LEADERS.length; k++) {
+        const i = LEADERS[st.leader++ % LEADERS.length]!;
+        if (canHold(HOSTILE_CORPUS[i]!)) return FIELD_VALUES[i]!;
+      }
+    }
+    // Off the leader slots (every 10th), so both kinds of pick happen.
+    if (n % ORDINARY_PERIOD !== ORDINARY_PERIOD / 2 - 1) return value;
     for (let k = 0; k < N; k++) {
       const i = st.next++ % N;
       if (!HUGE[i] && canHold(HOSTILE_CORPUS[i]!)) return FIELD_VALUES[i]!;

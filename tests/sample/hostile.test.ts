@@ -68,11 +68,18 @@ test("should place every payload of a kind once a week, huge ones only then, and
   }
   assert.is(seen.size, HOSTILE_CORPUS.length);
   assert.ok([...huge.values()].every((n) => n === 1), "each huge payload once");
-  // Ordinary traffic: every 50th value, never a huge one.
+  // Ordinary traffic: every 10th value a family leader, every 50th the next payload, every 200th
+  // username the shortest huge payload (so each family ranks in the week's top lists).
   const ordinary = Array.from({ length: 5000 }, (_, i) => source.sometimes("username", `user${i}`));
   const hostile = ordinary.filter((v, i) => v !== `user${i}`);
-  assert.is(hostile.length, 100);
-  assert.ok(hostile.every((v) => corpusIndexes(v)!.every((i) => HOSTILE_CORPUS[i]!.family !== "huge")));
+  assert.is(hostile.length, 5000 / 10 + 5000 / 50); // the 200th values take a leader slot
+  const families = new Set(hostile.flatMap((v) => corpusIndexes(v)!.map((i) => HOSTILE_CORPUS[i]!.family)));
+  assert.is(families.size, 15, [...families].join(","));
+  const hugeOnes = hostile.filter((v) => corpusIndexes(v)!.some((i) => HOSTILE_CORPUS[i]!.family === "huge"));
+  assert.is(hugeOnes.length, 5000 / 200);
+  assert.ok(hugeOnes.every((v) => v.length === 100_000));
+  const passwords = Array.from({ length: 1000 }, (_, i) => source.sometimes("password", `p${i}`));
+  assert.ok(passwords.every((v) => v.length < 50_000), "no huge payload outside usernames and commands");
 });
 
 test.run();
