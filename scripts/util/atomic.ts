@@ -2,7 +2,7 @@
  * Atomic file writes: write a sibling temp file, fsync, then rename over the target, so a kill
  * at any moment leaves either the old file or the new one, never half of one.
  */
-import { open, rename, rm, mkdir } from "node:fs/promises";
+import { link, open, rename, rm, mkdir } from "node:fs/promises";
 import { dirname, basename, join } from "node:path";
 
 export class WriteError extends Error {}
@@ -24,53 +24,29 @@ export function writeError(path: string, err: unknown): WriteError {
 }
 
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  try {
-    await writeAtomically(path, data);
-  } catch (err) {
-    throw writeError(path, err);
-  }
-}
-
-async function writeAtomically(path: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
-  let handle;
-  try {
-    handle = await open(tmp, "w", 0o644);
-    await handle.writeFile(data);
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
-    await rename(tmp, path);
-  } catch (err) {
-    await handle?.close().catch(() => {});
-    await rm(tmp, { force: true }).catch(() => {});
-    throw err;
-  }
+  await viaTempFile(path, data, rename);
 }
 
 /** Like writeFileAtomic, but refuses to replace a file that exists (the author's posts). */
 export async function createFileAtomic(path: string, data: string): Promise<void> {
-  try {
-    await createAtomically(path, data);
-  } catch (err) {
-    throw writeError(path, err);
-  }
+  // link() fails with EEXIST if the target exists: no window in which we could overwrite it.
+  await viaTempFile(path, data, link);
 }
 
-async function createAtomically(path: string, data: string): Promise<void> {
-  const { link } = await import("node:fs/promises");
-  await mkdir(dirname(path), { recursive: true });
+/** Write a synced sibling temp file, then put it in place with `place`; the temp file never stays. */
+async function viaTempFile(path: string, data: string | Uint8Array, place: (from: string, to: string) => Promise<void>): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
   let handle;
   try {
+    await mkdir(dirname(path), { recursive: true });
     handle = await open(tmp, "w", 0o644);
     await handle.writeFile(data);
     await handle.sync();
     await handle.close();
     handle = undefined;
-    // link() fails with EEXIST if the target exists: no window in which we could overwrite it.
-    await link(tmp, path);
+    await place(tmp, path);
+  } catch (err) {
+    throw writeError(path, err);
   } finally {
     await handle?.close().catch(() => {});
     await rm(tmp, { force: true }).catch(() => {});
