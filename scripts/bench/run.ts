@@ -172,7 +172,15 @@ async function siteSample(a: Args): Promise<string> {
   const geo = await openCountryLookup(ws.settings.geoipCountryDb);
   for (const id of weeks) {
     const logs = join(dir, "logs", id);
-    await generateSample({ outDir: logs, scale: 0.02, weeks: [id] });
+    // (the generator cannot place its planted events in some weeks at the smallest scales)
+    for (const scale of [0.1, 0.3, 1]) {
+      try {
+        await generateSample({ outDir: logs, scale, weeks: [id] });
+        break;
+      } catch (err) {
+        if (scale === 1) throw err;
+      }
+    }
     await runAggregate(ws, { logs, week: id, geo, quiet: true });
   }
   for (const id of weeks) await runDraft(ws, { week: id, quiet: true });
