@@ -18,6 +18,9 @@ import type { HoneypotAcc, WeekAccumulator } from "./accumulator.ts";
 import { pairKey } from "../model/pairs.ts";
 import { bump } from "./counter.ts";
 
+/** Flushed spans are written out past this many numbers (3 per span). */
+const MAX_SPANS = 3 * 65536;
+
 export class SourceTally {
   private readonly ids = new Map<string, number>();
   private readonly ips: string[] = [];
@@ -72,7 +75,10 @@ export class SourceTally {
       this.count[id]!++;
       if (this.hourOf[id] === hour) this.hourCount[id]!++;
       else {
-        if (this.hourOf[id]! >= 0) this.spans.push(this.hourOf[id]!, id, this.hourCount[id]!);
+        if (this.hourOf[id]! >= 0) {
+          this.spans.push(this.hourOf[id]!, id, this.hourCount[id]!);
+          if (this.spans.length >= MAX_SPANS) this.flushSpans();
+        }
         this.hourOf[id] = hour;
         this.hourCount[id] = 1;
       }
@@ -145,6 +151,14 @@ export class SourceTally {
     }
   }
 
+  /** Finished (hour, source) counts into the accumulator's per-hour Maps (memory stays bounded). */
+  private flushSpans(): void {
+    const s = this.spans;
+    const hourBySource = this.acc.hourBySource;
+    for (let i = 0; i < s.length; i += 3) bump(hourBySource[s[i]!]!, this.ips[s[i + 1]!]!, s[i + 2]!);
+    this.spans = [];
+  }
+
   private newId(ip: string): number {
     const id = this.ips.length;
     this.ips.push(ip);
@@ -189,8 +203,7 @@ export class SourceTally {
         bump(acc.bySource, ip, n);
         if (this.hourOf[id]! >= 0) this.spans.push(this.hourOf[id]!, id, this.hourCount[id]!);
       }
-      const s = this.spans;
-      for (let i = 0; i < s.length; i += 3) bump(acc.hourBySource[s[i]!]!, this.ips[s[i + 1]!]!, s[i + 2]!);
+      this.flushSpans();
     }
     this.ids.clear();
     this.ips.length = 0;
