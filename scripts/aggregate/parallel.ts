@@ -15,7 +15,13 @@
  * its week lines' times: when the state for that file is known, the part stands if none of its
  * lines has the time of a remembered line (a duplicate is the same line, so it has the same time):
  * the worker is told to merge it; otherwise to drop it, and the part is read again with the state.
- * Either way the result is the reference's.
+ * Either way the result is the reference's. (One caveat, by design: where the reference itself
+ * errs, two different lines with the same 52-bit hash (dedup.ts: ~1e-6 per million remembered
+ * lines), this reader may not repeat the same false duplicate.)
+ *
+ * Workers run worker.ts bundled by esbuild (workerEntry); HONEYWEEK_THREADS sets their number
+ * (0 or 1: in this thread), HONEYWEEK_READER=reference the old reader, HONEYWEEK_TIMING=1 prints
+ * where the time goes.
  */
 import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
