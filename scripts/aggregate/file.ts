@@ -128,11 +128,18 @@ export interface ScanOptions {
   onBytes?: (n: number) => void;
 }
 
+/** Fast parsers by honeypot, one per thread (their string caches stay warm from part to part). */
+const leanParsers = new Map<string, ByteLineParser | undefined>();
+function leanParser(honeypot: string): ByteLineParser | undefined {
+  if (!leanParsers.has(honeypot)) leanParsers.set(honeypot, fastParserFor(honeypot, { lean: true }));
+  return leanParsers.get(honeypot);
+}
+
 /** Read one file (or a part of a plain file) into `acc`; the part's own bookkeeping is returned. */
 export async function scanFileInto(acc: WeekAccumulator, file: LogFile, o: ScanOptions): Promise<PartReport> {
   const parser = parserByName(file.honeypot)!;
   // Lean events: the fast path may leave out session, protocol and source port (never counted).
-  const fast: ByteLineParser | undefined = fastParserFor(file.honeypot, { lean: true });
+  const fast = leanParser(file.honeypot);
   // This honeypot's events are counted through a SourceTally (tally.ts).
   let tally = o.tallies?.get(file.honeypot);
   if (tally === undefined) {

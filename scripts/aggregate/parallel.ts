@@ -47,6 +47,9 @@ export const IN_PROCESS_BYTES = 48 << 20;
 /** Plain files are cut into parts of about this size (more parts than workers, for balance). */
 export const PART_BYTES = 32 << 20;
 
+/** Parts of files smaller than this are never read optimistically. */
+export const OPTIMISTIC_MIN_BYTES = 4 << 20;
+
 /** Sizes from the environment (tests use tiny ones to exercise parts and workers on small files). */
 function sizeFromEnv(name: string, fallback: number): number {
   const n = Number(process.env[name]);
@@ -357,6 +360,7 @@ async function readInWorkers(input: ReadFilesInput, parts: Part[], chains: Map<s
   const workers: Worker[] = [];
   let failure: Error | null = null;
 
+  const optimisticMin = sizeFromEnv("HONEYWEEK_OPTIMISTIC_MIN_BYTES", OPTIMISTIC_MIN_BYTES);
   /** The next part for an idle worker: a judged file's part first, else an optimistic one. */
   const nextPart = (): { part: Part; optimistic: boolean } | null => {
     let optimistic: Part | null = null;
@@ -366,7 +370,8 @@ async function readInWorkers(input: ReadFilesInput, parts: Part[], chains: Map<s
         for (const p of f.parts) {
           if (f.dispatched.has(p.index)) continue;
           if (k === 0 && f.state !== undefined) return { part: p, optimistic: false };
-          optimistic ??= p;
+          // A small part waits for its turn: an accumulator of its own would cost more than it.
+          if (p.file.size >= optimisticMin) optimistic ??= p;
         }
       }
     }

@@ -160,9 +160,6 @@ async function siteSample(a: Args): Promise<string> {
   const { openCountryLookup } = await import("../enrich/geo.ts");
   const { weekIdOf } = await import("../util/week.ts");
   const { DateTime } = await import("luxon");
-  const weeks: string[] = [];
-  let t = DateTime.fromISO("2019-06-24T00:00:00", { zone: ZONE });
-  for (let i = 0; i < 52; i++, t = t.minus({ weeks: 1 })) weeks.unshift(weekIdOf(t));
   // Each week's logs in a folder of their own (one tree of 52 weeks would be peeked through whole
   // for every week), small: what is timed is the build.
   const exploits = await writeDemoExploitSources(join(dir, "exploits"));
@@ -170,21 +167,30 @@ async function siteSample(a: Args): Promise<string> {
   writeFileSync(settingsFile(join(dir, "data")), JSON.stringify(demoSettings(join(dir, "logs"), exploits), null, 2) + "\n");
   const ws = openWorkspace(dir);
   const geo = await openCountryLookup(ws.settings.geoipCountryDb);
-  for (const id of weeks) {
-    if (existsSync(join(ws.weeksDir, `${id}.json`))) continue; // prepared by an earlier, interrupted run
-    const logs = join(dir, "logs", id);
-    // The generator cannot place its planted events in some weeks with some seeds and scales.
-    let made = false;
-    for (let attempt = 0; attempt < 6 && !made; attempt++) {
-      try {
-        rmSync(logs, { recursive: true, force: true });
-        await generateSample({ outDir: logs, scale: attempt < 3 ? 0.1 : 0.3, seed: 20190630 + attempt, weeks: [id] });
-        made = true;
-      } catch (err) {
-        if (attempt === 5) throw err;
+  // The 52 weeks up to 2019-W26, going further back past any week the sample generator cannot
+  // make (it fails to place its planted events in some weeks, whatever the seed).
+  const weeks: string[] = [];
+  for (let t = DateTime.fromISO("2019-06-24T00:00:00", { zone: ZONE }); weeks.length < 52; t = t.minus({ weeks: 1 })) {
+    const id = weekIdOf(t);
+    if (!existsSync(join(ws.weeksDir, `${id}.json`))) {
+      const logs = join(dir, "logs", id);
+      let made = false;
+      for (let attempt = 0; attempt < 3 && !made; attempt++) {
+        try {
+          rmSync(logs, { recursive: true, force: true });
+          await generateSample({ outDir: logs, scale: 0.1, seed: 20190630 + attempt, weeks: [id] });
+          made = true;
+        } catch {
+          // another seed, then another week
+        }
       }
+      if (!made) {
+        rmSync(logs, { recursive: true, force: true });
+        continue;
+      }
+      await runAggregate(ws, { logs, week: id, geo, quiet: true });
     }
-    await runAggregate(ws, { logs, week: id, geo, quiet: true });
+    weeks.unshift(id);
   }
   for (const id of weeks) if (!existsSync(join(ws.reportsDir, `${id}.md`))) await runDraft(ws, { week: id, quiet: true });
   writeFileSync(done, JSON.stringify({ weeks }, null, 2) + "\n");

@@ -32,10 +32,11 @@ async function summaryJson(root: string, week: string, settings: SiteSettings, m
     process.env.HONEYWEEK_THREADS = mode === "in-process" ? "1" : mode === "2 workers" ? "2" : mode === "3 workers" ? "3" : "1";
     process.env.HONEYWEEK_MIN_WORKER_BYTES = "1";
     process.env.HONEYWEEK_PART_BYTES = "16384";
+    process.env.HONEYWEEK_OPTIMISTIC_MIN_BYTES = "1";
     const r = await aggregateWeek({ logs: { root }, window: weekWindow(week, settings.timeZone), settings, geo });
     return JSON.stringify(r.summary, null, 1);
   } finally {
-    for (const k of ["HONEYWEEK_READER", "HONEYWEEK_THREADS", "HONEYWEEK_MIN_WORKER_BYTES", "HONEYWEEK_PART_BYTES"]) {
+    for (const k of ["HONEYWEEK_READER", "HONEYWEEK_THREADS", "HONEYWEEK_MIN_WORKER_BYTES", "HONEYWEEK_PART_BYTES", "HONEYWEEK_OPTIMISTIC_MIN_BYTES"]) {
       if (saved[k] === undefined) delete process.env[k];
       else process.env[k] = saved[k];
     }
