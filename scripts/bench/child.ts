@@ -18,6 +18,8 @@ export type Job =
 
 export interface JobResult {
   ms: number;
+  /** CPU time of the job, all threads (less sensitive than wall time to a busy machine). */
+  cpuMs?: number;
   /** honeyweek: the phases (discover + first-event peeks, reading, finalize + enrich). */
   phases?: { discover: number; read: number; finalize: number };
   rssMiB: number;
@@ -79,6 +81,9 @@ function rss(): number {
   return process.resourceUsage().maxRSS / 1024;
 }
 
+const c0 = process.cpuUsage();
 const result = await run(JSON.parse(process.argv[2]!) as Job);
+const cu = process.cpuUsage(c0);
+result.cpuMs = (cu.user + cu.system) / 1000;
 process.stdout.write(JSON.stringify(result) + "\n");
 process.exit(0);

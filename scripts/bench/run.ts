@@ -244,7 +244,8 @@ async function pairs(a: Args, s: SampleInfo, duckFiles: string[]): Promise<PairR
     r.hw.push(h);
     r.db.push(d);
     r.ratios.push(h.ms / d.ms);
-    log(`  pair ${i + 1}: honeyweek ${fmt(h.ms)} ms, DuckDB ${fmt(d.ms)} ms`);
+    const ph = h.phases ? ` (discover ${fmt(h.phases.discover)}, read ${fmt(h.phases.read)}, finalize ${fmt(h.phases.finalize)})` : "";
+    log(`  pair ${i + 1}: honeyweek ${fmt(h.ms)} ms${ph}, DuckDB ${fmt(d.ms)} ms`);
   }
   return r;
 }
@@ -252,7 +253,8 @@ async function pairs(a: Args, s: SampleInfo, duckFiles: string[]): Promise<PairR
 function row(name: string, engine: string, runs: JobResult[], bytes: number, lines: number): string {
   const ms = median(runs.map((x) => x.ms));
   const rss = Math.max(...runs.map((x) => x.rssMiB));
-  return `| ${name} | ${engine} | ${fmt(ms)} | ${fmt(bytes / 1e6 / (ms / 1000))} | ${fmt(lines / (ms / 1000))} | ${fmt(rss)} | ${runs[0]!.events !== undefined ? fmt(runs[0]!.events) : ""} |`;
+  const cpu = median(runs.map((x) => x.cpuMs ?? NaN));
+  return `| ${name} | ${engine} | ${fmt(ms)} | ${fmt(bytes / 1e6 / (ms / 1000))} | ${fmt(lines / (ms / 1000))} | ${fmt(cpu)} | ${fmt(rss)} | ${runs[0]!.events !== undefined ? fmt(runs[0]!.events) : ""} |`;
 }
 
 async function main(): Promise<void> {
@@ -261,8 +263,8 @@ async function main(): Promise<void> {
   const out: string[] = [];
   out.push(`honeyweek bench: ${WEEK} (${ZONE}), ${a.threads} threads, ${a.pairs} alternating pairs; median wall time of the aggregation (process start excluded)`);
   out.push("");
-  out.push("| sample | engine | ms | MB/s | lines/s | peak RSS MiB | week events |");
-  out.push("|---|---|---:|---:|---:|---:|---:|");
+  out.push("| sample | engine | wall ms | MB/s | lines/s | CPU ms (all threads, incl. set-up) | peak RSS MiB | week events |");
+  out.push("|---|---|---:|---:|---:|---:|---:|---:|");
   const notes: string[] = [];
   let plainMs: number | undefined;
   let plainRatio: number | undefined;
@@ -306,7 +308,7 @@ async function main(): Promise<void> {
     const runs: JobResult[] = [];
     for (let i = 0; i < Math.max(1, Math.min(a.pairs, 3)); i++) runs.push(await runJob({ kind: "site", dir }));
     const ms = median(runs.map((x) => x.ms));
-    out.push(`| site, 52 weekly posts (${runs[0]!.pages} pages) | honeyweek build | ${fmt(ms)} | | | ${fmt(Math.max(...runs.map((x) => x.rssMiB)))} | |`);
+    out.push(`| site, 52 weekly posts (${runs[0]!.pages} pages) | honeyweek build | ${fmt(ms)} | | | ${fmt(median(runs.map((x) => x.cpuMs ?? NaN)))} | ${fmt(Math.max(...runs.map((x) => x.rssMiB)))} | |`);
     notes.push(`site build of 52 posts: ${(ms / 1000).toFixed(1)} s; target < 10 s`);
   }
   out.push("");
