@@ -147,8 +147,7 @@ export async function scanFileInto(acc: WeekAccumulator, file: LogFile, o: ScanO
     o.tallies?.set(file.honeypot, tally);
   }
   const useTally = tally.usable;
-  let lastIp: string | undefined;
-  let lastIpOk = true;
+  const isAttacker = (ip: string): boolean => filter.isAttacker(ip);
   const fa: FileAcc = { file: file.path, honeypot: file.honeypot, lines: 0, events: 0, skipped: new Map(), notes: new Map(), outsideWeek: 0 };
   const samples: QualitySampleAcc[] = [];
   const perReason = new Map<string, number>();
@@ -189,19 +188,13 @@ export async function scanFileInto(acc: WeekAccumulator, file: LogFile, o: ScanO
       }
     }
     const ip = e.srcIp;
-    if (ip !== undefined) {
-      // The filter's answer for the last address again (lines of a session come together).
-      if (ip !== lastIp) {
-        lastIp = ip;
-        lastIpOk = filter.isAttacker(ip);
-      }
-      if (!lastIpOk) {
-        acc.excludedSources++;
-        return;
-      }
+    const tallied = useTally && e.honeypot === tally!.honeypot && e.kind !== "alert" && e.kind !== "fingerprint";
+    if (ip !== undefined && !(tallied ? tally!.isAttacker(ip, isAttacker) : filter.isAttacker(ip))) {
+      acc.excludedSources++;
+      return;
     }
     fa.events++;
-    if (useTally && e.honeypot === tally!.honeypot && e.kind !== "alert" && e.kind !== "fingerprint") tally!.add(e);
+    if (tallied) tally!.add(e);
     else acc.add(e);
   };
   const handle = (result: ParseResult | ParseResult[], lineNo: number, last: boolean): void => {

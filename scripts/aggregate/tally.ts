@@ -27,6 +27,8 @@ export class SourceTally {
   private count: Float64Array<ArrayBuffer> = new Float64Array(1024);
   private hourOf: Int32Array<ArrayBuffer> = new Int32Array(1024).fill(-1);
   private hourCount: Float64Array<ArrayBuffer> = new Float64Array(1024);
+  /** Per id: 0 not asked yet, 1 an attacker, 2 not counted (sensor or reserved address). */
+  private verdict: Uint8Array<ArrayBuffer> = new Uint8Array(1024);
   /** Flushed (hour, id, count) triples. */
   private spans: number[] = [];
   private readonly perHourEvents: Float64Array;
@@ -63,15 +65,7 @@ export class SourceTally {
     this.perDay[day]!++;
     this.perHourEvents[hour]!++;
     if (ip) {
-      // Lines of one session come close together: the last address is often the same string.
-      let id: number | undefined;
-      if (ip === this.lastIp) id = this.lastId;
-      else {
-        id = this.ids.get(ip);
-        if (id === undefined) id = this.newId(ip);
-        this.lastIp = ip;
-        this.lastId = id;
-      }
+      const id = this.idOf(ip);
       this.count[id]!++;
       if (this.hourOf[id] === hour) this.hourCount[id]!++;
       else {
@@ -151,6 +145,29 @@ export class SourceTally {
     }
   }
 
+  /** The id of an address (the last one is remembered: isAttacker then add ask for the same). */
+  private idOf(ip: string): number {
+    if (ip === this.lastIp) return this.lastId;
+    let id = this.ids.get(ip);
+    if (id === undefined) id = this.newId(ip);
+    this.lastIp = ip;
+    this.lastId = id;
+    return id;
+  }
+
+  /**
+   * `filter(ip)`, asked once per address (the answer is kept with the address's id): whether
+   * the source may be counted as an attacker (SourceFilter.isAttacker, a pure function of ip).
+   */
+  isAttacker(ip: string, filter: (ip: string) => boolean): boolean {
+    const id = this.idOf(ip);
+    const v = this.verdict[id]!;
+    if (v !== 0) return v === 1;
+    const ok = filter(ip);
+    this.verdict[id] = ok ? 1 : 2;
+    return ok;
+  }
+
   /** Finished (hour, source) counts into the accumulator's per-hour Maps (memory stays bounded). */
   private flushSpans(): void {
     const s = this.spans;
@@ -170,6 +187,9 @@ export class SourceTally {
       const h = new Int32Array(n).fill(-1);
       h.set(this.hourOf);
       this.hourOf = h;
+      const v = new Uint8Array(n);
+      v.set(this.verdict);
+      this.verdict = v;
     }
     return id;
   }
@@ -210,6 +230,7 @@ export class SourceTally {
     this.count.fill(0);
     this.hourOf.fill(-1);
     this.hourCount.fill(0);
+    this.verdict.fill(0);
     this.spans = [];
     this.perHourEvents.fill(0);
     this.events = 0;
