@@ -491,6 +491,7 @@ let entry: Promise<URL> | undefined;
 
 function workerEntry(): Promise<URL> {
   entry ??= (async () => {
+    if (process.env.HONEYWEEK_WORKER_ENTRY === "tsx") return new URL("./worker.mjs", import.meta.url);
     try {
       const { build } = await import("esbuild");
       const r = await build({
