@@ -171,6 +171,8 @@ export class FieldScanner {
         j = i + 1;
         t = VT_STRING;
         for (;;) {
+          // Four bytes a step while none is special (b[end] is, so this stops at the line end).
+          while ((IN_STRING[b[j]!]! | IN_STRING[b[j + 1]!]! | IN_STRING[b[j + 2]!]! | IN_STRING[b[j + 3]!]!) === 0) j += 4;
           while (IN_STRING[b[j]!] === 0) j++;
           const d = b[j]!;
           if (d === QUOTE) break;
