@@ -382,6 +382,7 @@ export class FieldScanner {
   private skipString(b: Buffer, i: number, end: number): number {
     let j = i + 1;
     for (;;) {
+      while ((IN_STRING[b[j]!]! | IN_STRING[b[j + 1]!]! | IN_STRING[b[j + 2]!]! | IN_STRING[b[j + 3]!]!) === 0) j += 4;
       while (j < end && IN_STRING[b[j]!] === 0) j++;
       if (j >= end) return -1;
       const d = b[j]!;
