@@ -24,19 +24,12 @@ export interface DedupFile {
 export class OverlapDedup {
   private readonly entries = new Map<number, { file: number; ts: number }>();
   /** For each file id, remember lines with ts ≥ this (−Infinity: all). */
-  private readonly rememberFrom = new Map<number, number>();
+  private readonly rememberFrom: Map<number, number>;
   private maxRememberedTs = -Infinity;
 
   /** `files` in the order they will be read (see readingOrder). */
   constructor(files: readonly DedupFile[]) {
-    for (let i = 0; i < files.length; i++) {
-      let next = Infinity;
-      for (let j = i + 1; j < files.length; j++) {
-        const f = files[j]!.firstEventMs;
-        next = Math.min(next, f === null ? -Infinity : f);
-      }
-      this.rememberFrom.set(files[i]!.id, next === Infinity ? Infinity : next - LATE_WRITE_MS);
-    }
+    this.rememberFrom = rememberHorizons(files);
   }
 
   /** Call before reading a file: forgets lines no later file can repeat. */
@@ -64,6 +57,22 @@ export class OverlapDedup {
   get size(): number {
     return this.entries.size;
   }
+}
+
+/**
+ * For each file (in reading order), the time from which its lines must be remembered: the first
+ * event of the files still to come, minus LATE_WRITE_MS (Infinity for the last file; -Infinity when
+ * a later file's first event is unknown).
+ */
+export function rememberHorizons(files: readonly DedupFile[]): Map<number, number> {
+  const out = new Map<number, number>();
+  let next = Infinity;
+  for (let i = files.length - 1; i >= 0; i--) {
+    out.set(files[i]!.id, next === Infinity ? Infinity : next - LATE_WRITE_MS);
+    const f = files[i]!.firstEventMs;
+    next = Math.min(next, f === null ? -Infinity : f);
+  }
+  return out;
 }
 
 /** Files of one honeypot in reading order: by first event, unknown first, then by path. */

@@ -11,7 +11,7 @@
  * after forgetting, and the latest time remembered (which decides when a line needs a look-up at
  * all). This class replays the remembering and forgetting from the lists files report.
  */
-import { LATE_WRITE_MS } from "./dedup.ts";
+import { LATE_WRITE_MS, rememberHorizons } from "./dedup.ts";
 
 export interface ChainFile {
   id: number;
@@ -28,19 +28,12 @@ export interface FileStartState {
 export class DedupChain {
   private readonly entries = new Map<number, number>();
   private maxTs = -Infinity;
-  private readonly rememberFrom = new Map<number, number>();
+  private readonly rememberFrom: Map<number, number>;
   private next = 0;
 
   /** `files` in reading order (dedup.ts readingOrder), as OverlapDedup gets them. */
   constructor(readonly files: readonly ChainFile[]) {
-    for (let i = 0; i < files.length; i++) {
-      let next = Infinity;
-      for (let j = i + 1; j < files.length; j++) {
-        const f = files[j]!.firstEventMs;
-        next = Math.min(next, f === null ? -Infinity : f);
-      }
-      this.rememberFrom.set(files[i]!.id, next === Infinity ? Infinity : next - LATE_WRITE_MS);
-    }
+    this.rememberFrom = rememberHorizons(files);
   }
 
   rememberFromOf(id: number): number {
