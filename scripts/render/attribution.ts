@@ -35,6 +35,14 @@ export function uniqueAttributions(sources: GeoipSource[]): NonNullable<GeoipSou
 }
 
 function attributionFor(name: string): GeoipSource["attribution"] {
+  // The bundled ASN table combines RouteViews' and DB-IP's data; both ask for credit (CC BY 4.0).
+  if (/routeviews/i.test(name)) {
+    return {
+      text: "IP to ASN data by RouteViews (https://www.routeviews.org) and DB-IP (https://db-ip.com), CC BY 4.0",
+      url: "https://www.routeviews.org",
+      licence: "CC BY 4.0",
+    };
+  }
   if (/db-?ip/i.test(name)) {
     return { text: "IP geolocation by DB-IP (https://db-ip.com), CC BY 4.0", url: "https://db-ip.com", licence: "CC BY 4.0" };
   }

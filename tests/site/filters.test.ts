@@ -78,7 +78,7 @@ test("data files: site.json gets every default, a week file becomes a small inde
   }
 });
 
-test("attribution: DB-IP's CC BY 4.0 line once, MaxMind's for GeoLite2", () => {
+test("attribution: DB-IP's CC BY 4.0 line, RouteViews and DB-IP for the ASN table, MaxMind's for GeoLite2", () => {
   const week = (geoip: string, asn?: string) => {
     const w = makeWeekSummary("2019-W26");
     w.provenance.geoip = { name: geoip, built: null };
@@ -95,6 +95,7 @@ test("attribution: DB-IP's CC BY 4.0 line once, MaxMind's for GeoLite2", () => {
     uniqueAttributions(sources).map((a) => a.text),
     [
       "IP geolocation by DB-IP (https://db-ip.com), CC BY 4.0",
+      "IP to ASN data by RouteViews (https://www.routeviews.org) and DB-IP (https://db-ip.com), CC BY 4.0",
       "This product includes GeoLite2 data created by MaxMind, available from https://www.maxmind.com",
     ],
   );
