@@ -9,6 +9,7 @@
  * - "gzip": a T-Pot `cowrie/log/` folder rotated once a day by logrotate: `cowrie.json.N.gz` for
  *   the older days and the live `cowrie.json` for the last one.
  */
+import { Rng } from "../sample/prng.ts";
 import { closeSync, mkdirSync, openSync, writeSync, createWriteStream } from "node:fs";
 import { join } from "node:path";
 import { createGzip, constants as zlib } from "node:zlib";
@@ -35,15 +36,10 @@ export interface SynthResult {
 
 const DAY = 86_400_000;
 
+/** A seeded stream of numbers in [0, 1): the project's generator (scripts/sample/prng.ts). */
 function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = new Rng(seed);
+  return () => r.next();
 }
 
 const USERS = ["root", "admin", "user", "test", "ubuntu", "oracle", "pi", "support", "guest", "ftpuser", "postgres", "git", "1234", "", "nproc", "deploy"];

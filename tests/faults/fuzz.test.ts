@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { PARSERS, parserByName } from "../../scripts/parse/registry.ts";
 import { HOSTILE_CORPUS } from "../../scripts/hostile/corpus.ts";
+import { Rng } from "../../scripts/sample/prng.ts";
 import type { ParseContext } from "../../scripts/model/event.ts";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -30,15 +31,9 @@ const BUDGET_MS = Number(process.env.HONEYWEEK_FUZZ_MS ?? 4000);
 // A hang detector, not a speed goal: far above any real line (speed lives in `npm run bench`).
 const SLOW_LINE_MS = 2000;
 
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+function prng(seed: number): () => number {
+  const r = new Rng(seed);
+  return () => r.next();
 }
 
 const SHORT_PAYLOADS = HOSTILE_CORPUS.filter((p) => p.text.length < 2000).map((p) => p.text);
