@@ -380,7 +380,7 @@ async function readInWorkers(input: ReadFilesInput, parts: Part[], chains: Map<s
 
   const tStart = performance.now();
   for (const hp of order.keys()) startFile(hp);
-  const pool = await workerPool(count);
+  const pool = await startWorkers(count);
   await new Promise<void>((resolve) => {
     let live = 0;
     const busy = new Map<Worker, Part | null>();
@@ -448,13 +448,11 @@ async function readInWorkers(input: ReadFilesInput, parts: Part[], chains: Map<s
           done();
         } else if (m.type === "error") {
           failure ??= new Error(m.message);
-          dropFromPool(w);
           done();
         }
       };
       const onError = (err: Error) => {
         failure ??= err;
-        dropFromPool(w);
         done();
       };
       w.on("message", onMessage);
@@ -465,7 +463,7 @@ async function readInWorkers(input: ReadFilesInput, parts: Part[], chains: Map<s
   });
   const tFinals = performance.now();
   // Workers end with the week: their heaps are given back before finalisation needs memory.
-  await Promise.all(pool.map((w) => retire(w)));
+  await Promise.all(pool.map((w) => w.terminate()));
   if (failure) throw failure;
   if (finals !== count || results.length !== parts.length) throw new Error("a worker ended without its results");
   for (const f of files.values()) {
@@ -475,12 +473,6 @@ async function readInWorkers(input: ReadFilesInput, parts: Part[], chains: Map<s
   if (process.env.HONEYWEEK_TIMING) process.stderr.write(`parts+finals ${(tFinals - tStart).toFixed(0)} ms, merge ${(performance.now() - tFinals).toFixed(0)} ms\n`);
   return results;
 }
-
-/**
- * Workers started ahead (warmWorkers) wait here, unref'd so they never keep the process alive;
- * a run takes them and ends them when its week is read.
- */
-const pool: Worker[] = [];
 
 /**
  * What a worker runs: worker.ts and what it imports, bundled by esbuild into one plain module (in
@@ -519,30 +511,14 @@ function workerEntry(): Promise<URL> {
   return entry;
 }
 
-async function workerPool(count: number): Promise<Worker[]> {
+/** Workers for one run, unref'd so they never keep the process alive; the run ends them. */
+async function startWorkers(count: number): Promise<Worker[]> {
   const url = await workerEntry();
-  while (pool.length < count) {
+  return Array.from({ length: count }, () => {
     const w = new Worker(url, { execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 16 } });
     w.unref();
-    w.on("exit", () => dropFromPool(w));
-    pool.push(w);
-  }
-  return pool.splice(0, count);
-}
-
-async function retire(w: Worker): Promise<void> {
-  dropFromPool(w);
-  await w.terminate();
-}
-
-function dropFromPool(w: Worker): void {
-  const i = pool.indexOf(w);
-  if (i >= 0) pool.splice(i, 1);
-}
-
-/** Start the workers ahead of time (they load while files are being discovered). */
-export async function warmWorkers(threads = threadsFromEnv() ?? availableParallelism()): Promise<void> {
-  if (threads > 1) await workerPool(threads);
+    return w;
+  });
 }
 
 /** Only the data of a file (SelectedFile may carry more than a worker needs). */

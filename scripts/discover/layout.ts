@@ -46,11 +46,6 @@ export function rotationOf(name: string): { base: string; scheme: LogFile["schem
   return { base: m[1]!, scheme: "live", generation: null, date: null };
 }
 
-/** The parser owning a file found in a honeypot's log folder (by folder, then by file name). */
-export function ownerOf(dirName: string, fileName: string, parsers: readonly HoneypotParser[]): HoneypotParser | undefined {
-  return classify(dirName, fileName, parsers)?.parser;
-}
-
 /**
  * A file name → its parser and rotation. Known rotation suffixes first; failing that, the longest
  * leading part of the name that a parser owns, the rest being a copy's suffix.

@@ -1,7 +1,7 @@
 /** `honeyweek aggregate`: a week of logs → data/weeks/<id>.json */
 import { join } from "node:path";
 import { aggregateWeek } from "../../aggregate/run.ts";
-import { writeSummary, weekFile } from "../../store/weeks.ts";
+import { writeSummary } from "../../store/weeks.ts";
 import { lastCompleteWeek, weekWindow, type WeekWindow } from "../../util/week.ts";
 import type { CountryLookup } from "../../enrich/geo.ts";
 import type { Workspace } from "../workspace.ts";
@@ -41,4 +41,3 @@ export async function runAggregate(ws: Workspace, o: AggregateOptions): Promise<
   });
 }
 
-export { weekFile };
