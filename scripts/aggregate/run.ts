@@ -8,7 +8,7 @@ import type { WeekSummary } from "../model/summary.ts";
 import type { SiteSettings } from "../model/settings.ts";
 import { PARSERS, parserByName } from "../parse/registry.ts";
 import { discoverFiles, explicitFiles, type Discovery } from "../discover/layout.ts";
-import { firstEventTime, selectForWindow, type SelectedFile } from "../discover/window.ts";
+import { firstEventTime, mapLimited, selectForWindow, type SelectedFile } from "../discover/window.ts";
 import { WeekAccumulator } from "./accumulator.ts";
 import { finalizeWeek } from "./finalize.ts";
 import { openCountryLookup, type CountryLookup } from "../enrich/geo.ts";
@@ -59,10 +59,10 @@ export async function aggregateWeek(input: AggregateInput): Promise<AggregateRes
   }
 
   const ctxFor = (file: string): ParseContext => ({ sensorTimeZone: settings.sensorTimeZone, file });
-  const withTimes: SelectedFile[] = [];
-  for (const f of discovery.files) {
-    withTimes.push({ ...f, firstEventMs: await firstEventTime(f, parserByName(f.honeypot)!, ctxFor(f.path)) });
-  }
+  const withTimes: SelectedFile[] = await mapLimited(discovery.files, 8, async (f) => ({
+    ...f,
+    firstEventMs: await firstEventTime(f, parserByName(f.honeypot)!, ctxFor(f.path)),
+  }));
   // Each honeypot's files in order of their first event, so duplicates across files are caught
   // with memory for the overlaps only (aggregate/dedup.ts).
   const byHoneypot = new Map<string, SelectedFile[]>();

@@ -12,7 +12,7 @@ import type { LogFile } from "./layout.ts";
 
 /** Late lines (Dionaea/Honeytrap log at connection end) and clock slop. */
 export const WINDOW_MARGIN_MS = 24 * 3600 * 1000;
-const PEEK_BYTES = 256 * 1024;
+const PEEK_SIZES = [16 * 1024, 256 * 1024];
 const PEEK_LINES = 200;
 
 export interface SelectedFile extends LogFile {
@@ -20,26 +20,44 @@ export interface SelectedFile extends LogFile {
   firstEventMs: number | null;
 }
 
+/**
+ * The time of the first event at the start of a file. Most files show one in their first few
+ * kilobytes; a file that starts with junk or long non-event lines gets a second, larger look.
+ */
 export async function firstEventTime(file: LogFile, parser: HoneypotParser, ctx: ParseContext): Promise<number | null> {
-  let buf: Buffer;
+  for (const bytes of PEEK_SIZES) {
+    const head = await readHead(file.path, bytes);
+    if (head === null) return null;
+    const ts = firstTimeIn(head.text, parser, ctx);
+    if (ts !== null || head.whole) return ts;
+  }
+  return null;
+}
+
+async function readHead(path: string, bytes: number): Promise<{ text: string; whole: boolean } | null> {
   try {
-    const fh = await open(file.path, "r");
+    const fh = await open(path, "r");
+    let buf: Buffer;
     try {
-      const chunk = Buffer.alloc(PEEK_BYTES);
-      const { bytesRead } = await fh.read(chunk, 0, PEEK_BYTES, 0);
+      const chunk = Buffer.alloc(bytes);
+      const { bytesRead } = await fh.read(chunk, 0, bytes, 0);
       buf = chunk.subarray(0, bytesRead);
     } finally {
       await fh.close();
     }
+    const whole = buf.length < bytes;
     if (buf.length >= 2 && buf[0] === 0x1f && buf[1] === 0x8b) {
       // A partial gzip member: decode what is there without failing on the cut.
       buf = gunzipSync(buf, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
     }
+    return { text: buf.toString("utf8"), whole };
   } catch {
     return null;
   }
-  const lines = buf.toString("utf8").split("\n", PEEK_LINES);
-  let earliest: number | null = null;
+}
+
+function firstTimeIn(text: string, parser: HoneypotParser, ctx: ParseContext): number | null {
+  const lines = text.split("\n", PEEK_LINES);
   for (const line of lines) {
     let result;
     try {
@@ -47,12 +65,27 @@ export async function firstEventTime(file: LogFile, parser: HoneypotParser, ctx:
     } catch {
       continue;
     }
+    let earliest: number | null = null;
     for (const r of Array.isArray(result) ? result : [result]) {
       if (typeof r === "object" && r.ts > 0 && (earliest === null || r.ts < earliest)) earliest = r.ts;
     }
-    if (earliest !== null) break;
+    if (earliest !== null) return earliest;
   }
-  return earliest;
+  return null;
+}
+
+/** Run `fn` over `items` with at most `limit` at a time (file peeks: I/O-bound, many small files). */
+export async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
 }
 
 /** Keep the files whose span may overlap [startMs, endMs). */
