@@ -4,6 +4,7 @@
  * turn one plan into words; numbers stay shortcode calls, so the plan holds no count that a
  * sentence would bake in.
  */
+import { CHANGE_MIN_COUNT } from "../compare/changes.ts";
 import { MIN_COUNT } from "../compare/verdict.ts";
 import type { Focus } from "../compare/focus.ts";
 import { isHoneypotName } from "../compare/subject.ts";
@@ -127,8 +128,11 @@ export function planPost(
 
   const changes: ChangesPlan = {
     overall: findings.baselines.overall,
+    // A honeypot's change is news only at the counts that make a surge or drop worth a sentence
+    // (CHANGE_MIN_COUNT on one side): 17 → 21 Galah events is above average, but not a story.
     honeypots: findings.baselines.honeypots
-      .filter((b) => b.verdict !== "same" && b.subject.kind === "honeypot" && safe(b.subject.name))
+      .filter((b) => b.verdict !== "same" && Math.max(b.thisWeek, b.average) >= CHANGE_MIN_COUNT)
+      .filter((b) => b.subject.kind === "honeypot" && safe(b.subject.name))
       .map((b) => ({ ref: honeypot((b.subject as { name: string }).name), baseline: b })),
     topCountry: findings.topCountries.overall,
     changes: findings.changes,

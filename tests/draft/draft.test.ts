@@ -168,6 +168,13 @@ test("a gap: the missing week is named and the average uses the week that exists
   assert.match(en, "The previous week (Jun 10–16) averaged about 430");
 });
 
+test("what changed: a honeypot's change is listed only at newsworthy counts", () => {
+  const week = (id: string, galah: number, heralding: number) => makeSummary(id, { honeypots: { cowrie: 100000, galah, heralding } });
+  const post = draftPost({ summary: week("2019-W26", 21, 230), history: history(week("2019-W24", 17, 330), week("2019-W25", 17, 330)), site, lang: "ja", seriesNumber: 3 });
+  assert.ok(post.includes('"honeypot:heralding"'), "heralding 330 → 230 is a drop worth a line");
+  assert.not.ok(post.includes('"honeypot:galah"'), "galah 17 → 21 is noise");
+});
+
 test("focus from a post's front matter: a port added after aggregation gets its section", () => {
   const edited = draft("ja").replace("watchedPorts: [3389, 7001]", "watchedPorts: [3389, 445]");
   const focus = focusFromFrontMatter(edited);
