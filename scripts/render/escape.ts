@@ -49,11 +49,12 @@ export function shorten(value: string, max: number): string {
 const TITLE_MAX = 2000;
 
 /**
- * An attacker string as inline HTML: visible escapes, HTML-escaped, shortened to `max` characters
- * with the whole value (up to a bound) in a title attribute. Wrapped in <code>.
+ * An attacker string as inline HTML: URLs inside defanged (a wget in a command, a password that is
+ * a link), visible escapes, HTML-escaped, shortened to `max` characters with the whole value (up
+ * to a bound) in a title attribute. Wrapped in <code>.
  */
 export function untrustedCode(value: string, max: number): string {
-  const shown = visible(value);
+  const shown = visible(defangUrls(value));
   const short = shorten(shown, max);
   const title = short === shown ? "" : ` title="${escapeHtml(shorten(shown, TITLE_MAX))}"`;
   return `<code class="untrusted"${title}>${escapeHtml(short)}</code>`;

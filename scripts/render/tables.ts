@@ -9,7 +9,7 @@ import type { SiteSettings } from "../model/settings.ts";
 import type { TopList, WeekSummary } from "../model/summary.ts";
 import { countryName, portService, type Lang } from "../charts/names.ts";
 import { formatShare } from "../charts/time.ts";
-import { defangUrl, defangUrls, escapeHtml, untrustedCode } from "./escape.ts";
+import { defangUrl, escapeHtml, untrustedCode } from "./escape.ts";
 import type { Cell, TableColumn } from "./htmlTable.ts";
 import { t, type StringKey } from "./i18n.ts";
 
@@ -41,8 +41,7 @@ const LONG = 80;
 
 function code(value: string, max: number, lang: Lang): Cell {
   if (value === "") return { html: `<span class="empty-value">${escapeHtml(t("emptyValue", lang))}</span>` };
-  // Any URL inside (a wget in a command, a password that is a link) is defanged too.
-  return { html: untrustedCode(defangUrls(value), max) };
+  return { html: untrustedCode(value, max) };
 }
 
 function otherOf(list: TopList, shown: number, unit: StringKey): TableData["other"] {

