@@ -7,6 +7,7 @@
 import type { HoneypotEvent } from "../model/event.ts";
 import { bump, mergeCounter, type Counter } from "./counter.ts";
 import { HourIndex } from "./hours.ts";
+import { HourSources } from "./hourSources.ts";
 import { pairKey } from "../model/pairs.ts";
 
 export interface HoneypotAcc {
@@ -58,9 +59,10 @@ function before(a: QualitySampleAcc, b: QualitySampleAcc): boolean {
 export class WeekAccumulator {
   readonly hours: HourIndex;
   honeypots = new Map<string, HoneypotAcc>();
-  /** Honeypot events per hour, by honeypot, and by source address (for unique counts and peak countries). */
+  /** Honeypot events per hour by honeypot. */
   hourByHoneypot: Counter[];
-  hourBySource: Counter[];
+  /** …and by source address (for unique counts and peak countries). */
+  hourSources: HourSources;
   /** Honeypot events by source address. */
   bySource: Counter = new Map();
   ports = new Map<number, PortAcc>();
@@ -99,7 +101,7 @@ export class WeekAccumulator {
   ) {
     this.hours = new HourIndex(startMs, endMs, timeZone);
     this.hourByHoneypot = this.hours.starts.map(() => new Map());
-    this.hourBySource = this.hours.starts.map(() => new Map());
+    this.hourSources = new HourSources(this.hours.starts.length);
   }
 
   inWeek(ts: number): boolean {
@@ -162,7 +164,7 @@ export class WeekAccumulator {
     bump(this.hourByHoneypot[hour]!, e.honeypot);
     if (ip) {
       hp.sources.add(ip);
-      bump(this.hourBySource[hour]!, ip);
+      this.hourSources.add(hour, ip);
       bump(this.bySource, ip);
     }
 
@@ -251,64 +253,77 @@ export class WeekAccumulator {
     for (const cve of a.cves) bump(this.suricata.cves, cve);
   }
 
-  /** Fold another accumulator of the same week into this one. */
-  merge(o: WeekAccumulator): void {
+  /**
+   * Fold another accumulator of the same week into this one. With `consume`, `o` is given up (it
+   * must not be used after): where this one has nothing yet, o's own Maps and records are taken
+   * instead of copied (a worker's accumulator merged into an empty one is taken whole).
+   */
+  merge(o: WeekAccumulator, { consume = false }: { consume?: boolean } = {}): void {
     if (o.startMs !== this.startMs || o.endMs !== this.endMs) throw new Error("cannot merge accumulators of different weeks");
+    const counter = (into: Counter, from: Counter): Counter => {
+      if (consume && into.size === 0) return from;
+      mergeCounter(into, from);
+      return into;
+    };
     for (const [name, h] of o.honeypots) {
       const t = this.honeypots.get(name);
       if (!t) {
-        this.honeypots.set(name, { ...h, perDay: [...h.perDay], perHour: [...h.perHour], sources: new Set(h.sources) });
+        this.honeypots.set(name, consume ? h : { ...h, perDay: [...h.perDay], perHour: [...h.perHour], sources: new Set(h.sources) });
         continue;
       }
       t.events += h.events;
       t.connections += h.connections;
       h.perDay.forEach((v, i) => (t.perDay[i]! += v));
       h.perHour.forEach((v, i) => (t.perHour[i]! += v));
+      if (consume && t.sources.size < h.sources.size) [t.sources, h.sources] = [h.sources, t.sources];
       for (const s of h.sources) t.sources.add(s);
     }
-    o.hourByHoneypot.forEach((m, i) => mergeCounter(this.hourByHoneypot[i]!, m));
-    o.hourBySource.forEach((m, i) => mergeCounter(this.hourBySource[i]!, m));
-    mergeCounter(this.bySource, o.bySource);
+    this.hourByHoneypot = this.hourByHoneypot.map((m, i) => counter(m, o.hourByHoneypot[i]!));
+    // (A SourceTally bound to this accumulator keeps ids of its HourSources; it has none while
+    // that one has no address, so taking o's is safe then.)
+    if (consume && this.hourSources.ips.length === 0) this.hourSources = o.hourSources;
+    else this.hourSources.merge(o.hourSources);
+    this.bySource = counter(this.bySource, o.bySource);
     for (const [port, p] of o.ports) {
       const t = this.ports.get(port);
       if (!t) {
-        this.ports.set(port, { connections: p.connections, perDay: [...p.perDay], bySource: new Map(p.bySource), byHoneypot: new Map(p.byHoneypot) });
+        this.ports.set(port, consume ? p : { connections: p.connections, perDay: [...p.perDay], bySource: new Map(p.bySource), byHoneypot: new Map(p.byHoneypot) });
         continue;
       }
       t.connections += p.connections;
       p.perDay.forEach((v, i) => (t.perDay[i]! += v));
-      mergeCounter(t.bySource, p.bySource);
-      mergeCounter(t.byHoneypot, p.byHoneypot);
+      t.bySource = counter(t.bySource, p.bySource);
+      t.byHoneypot = counter(t.byHoneypot, p.byHoneypot);
     }
-    mergeCounter(this.usernames, o.usernames);
-    mergeCounter(this.passwords, o.passwords);
-    mergeCounter(this.pairs, o.pairs);
+    this.usernames = counter(this.usernames, o.usernames);
+    this.passwords = counter(this.passwords, o.passwords);
+    this.pairs = counter(this.pairs, o.pairs);
     const c = this.cowrie;
     c.sessions += o.cowrie.sessions;
     c.loginAttempts += o.cowrie.loginAttempts;
     c.loginSuccesses += o.cowrie.loginSuccesses;
     c.commandCount += o.cowrie.commandCount;
-    mergeCounter(c.commands, o.cowrie.commands);
+    c.commands = counter(c.commands, o.cowrie.commands);
     for (const [k, d] of o.cowrie.downloads) {
       const t = c.downloads.get(k);
-      if (!t) c.downloads.set(k, { ...d });
+      if (!t) c.downloads.set(k, consume ? d : { ...d });
       else {
         t.count += d.count;
         if (d.url && (!t.url || d.url < t.url)) t.url = d.url;
       }
     }
-    mergeCounter(c.clientVersions, o.cowrie.clientVersions);
-    mergeCounter(c.hassh, o.cowrie.hassh);
-    mergeCounter(c.tunnelTargets, o.cowrie.tunnelTargets);
+    c.clientVersions = counter(c.clientVersions, o.cowrie.clientVersions);
+    c.hassh = counter(c.hassh, o.cowrie.hassh);
+    c.tunnelTargets = counter(c.tunnelTargets, o.cowrie.tunnelTargets);
     this.suricata.alerts += o.suricata.alerts;
-    mergeCounter(this.suricata.signatures, o.suricata.signatures);
-    mergeCounter(this.suricata.categories, o.suricata.categories);
-    mergeCounter(this.suricata.cves, o.suricata.cves);
-    mergeCounter(this.os, o.os);
+    this.suricata.signatures = counter(this.suricata.signatures, o.suricata.signatures);
+    this.suricata.categories = counter(this.suricata.categories, o.suricata.categories);
+    this.suricata.cves = counter(this.suricata.cves, o.suricata.cves);
+    this.os = counter(this.os, o.os);
     for (const [path, f] of o.files) {
       const t = this.files.get(path);
       if (!t) {
-        this.files.set(path, { ...f, skipped: new Map(f.skipped), notes: new Map(f.notes) });
+        this.files.set(path, consume ? f : { ...f, skipped: new Map(f.skipped), notes: new Map(f.notes) });
         continue;
       }
       t.lines += f.lines;

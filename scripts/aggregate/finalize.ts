@@ -69,13 +69,14 @@ export function finalizeWeek(acc: WeekAccumulator, o: FinalizeOptions): WeekSumm
     };
   }
 
+  const uniquePerHour = acc.hourSources.uniquePerHour();
   const hourly: HourBucket[] = acc.hours.starts.map((_, i) => {
     let n = 0;
     for (const v of acc.hourByHoneypot[i]!.values()) n += v;
     return {
       start: acc.hours.isoStart(i),
       events: n,
-      uniqueSources: acc.hourBySource[i]!.size,
+      uniqueSources: uniquePerHour[i]!,
       byHoneypot: sortedRecord(acc.hourByHoneypot[i]!),
     };
   });
@@ -83,7 +84,7 @@ export function finalizeWeek(acc: WeekAccumulator, o: FinalizeOptions): WeekSumm
   let peak: WeekSummary["peak"] = null;
   hourly.forEach((h, i) => {
     if (h.events > 0 && (peak === null || h.events > peak.events)) {
-      peak = { start: h.start, events: h.events, countries: topList(byCountry(acc.hourBySource[i]!), LIMITS.peakCountries) };
+      peak = { start: h.start, events: h.events, countries: topList(byCountry(acc.hourSources.countsInHour(i)), LIMITS.peakCountries) };
     }
   });
 

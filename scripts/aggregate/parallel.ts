@@ -36,6 +36,7 @@ import type { LogFile } from "../discover/layout.ts";
 import { SourceFilter } from "../enrich/addresses.ts";
 import { WeekAccumulator, type FileAcc } from "./accumulator.ts";
 import { HourIndex } from "./hours.ts";
+import { HourSources } from "./hourSources.ts";
 import { DedupChain, type FileStartState } from "./dedupChain.ts";
 import type { SourceTally } from "./tally.ts";
 import { readFileInto, scanFileInto, type PartDedup, type PartReport } from "./file.ts";
@@ -442,9 +443,11 @@ async function readInWorkers(input: ReadFilesInput, parts: Part[], chains: Map<s
           wakeIdle();
         } else if (m.type === "final") {
           if (process.env.HONEYWEEK_TIMING) process.stderr.write(`final at ${(performance.now() - tStart).toFixed(0)} ms\n`);
-          // Merged on arrival, so one worker's copy is garbage before the next one's arrives.
-          acc.merge(restoreAccumulator(m.acc));
+          // Merged on arrival (the first one taken whole), so one worker's copy is garbage before
+          // the next one's arrives; the worker has nothing more to do, and its heap goes now.
+          acc.merge(restoreAccumulator(m.acc), { consume: true });
           finals++;
+          void w.terminate();
           done();
         } else if (m.type === "error") {
           failure ??= new Error(m.message);
@@ -530,6 +533,7 @@ function plainFile(f: SelectedFile): LogFile {
 export function restoreAccumulator(data: WeekAccumulator): WeekAccumulator {
   Object.setPrototypeOf(data, WeekAccumulator.prototype);
   Object.setPrototypeOf(data.hours, HourIndex.prototype);
+  Object.setPrototypeOf(data.hourSources, HourSources.prototype);
   return data;
 }
 

@@ -7,7 +7,8 @@
  * Per event, `add` touches five string-keyed Maps and a Set for the source address alone (the
  * honeypot's sources, per-hour sources, per-source counts, per-hour honeypot counts). Here an
  * address becomes an id once (one Map look-up) and those become array increments; a source's
- * count for the current hour is kept in a slot and written out when its hour changes (logs are
+ * count for the current hour is kept in a slot and written out as a span of the accumulator's
+ * HourSources (by that one's id for the address, looked up once) when its hour changes (logs are
  * nearly in time order). Everything else (ports, credentials, commands…) is passed to the same
  * Maps `add` uses, in the same way.
  *
@@ -18,9 +19,6 @@ import type { HoneypotAcc, WeekAccumulator } from "./accumulator.ts";
 import { pairKey } from "../model/pairs.ts";
 import { bump } from "./counter.ts";
 
-/** Flushed spans are written out past this many numbers (3 per span). */
-const MAX_SPANS = 3 * 65536;
-
 export class SourceTally {
   private readonly ids = new Map<string, number>();
   private readonly ips: string[] = [];
@@ -29,8 +27,8 @@ export class SourceTally {
   private hourCount: Float64Array<ArrayBuffer> = new Float64Array(1024);
   /** Per id: 0 not asked yet, 1 an attacker, 2 not counted (sensor or reserved address). */
   private verdict: Uint8Array<ArrayBuffer> = new Uint8Array(1024);
-  /** Flushed (hour, id, count) triples. */
-  private spans: number[] = [];
+  /** Per id: the address's id in the accumulator's HourSources. */
+  private hourSourceId: Uint32Array<ArrayBuffer> = new Uint32Array(1024);
   private readonly perHourEvents: Float64Array;
   private events = 0;
   private connections = 0;
@@ -69,10 +67,7 @@ export class SourceTally {
       this.count[id]!++;
       if (this.hourOf[id] === hour) this.hourCount[id]!++;
       else {
-        if (this.hourOf[id]! >= 0) {
-          this.spans.push(this.hourOf[id]!, id, this.hourCount[id]!);
-          if (this.spans.length >= MAX_SPANS) this.flushSpans();
-        }
+        if (this.hourOf[id]! >= 0) acc.hourSources.addSpan(this.hourOf[id]!, this.hourSourceId[id]!, this.hourCount[id]!);
         this.hourOf[id] = hour;
         this.hourCount[id] = 1;
       }
@@ -168,14 +163,6 @@ export class SourceTally {
     return ok;
   }
 
-  /** Finished (hour, source) counts into the accumulator's per-hour Maps (memory stays bounded). */
-  private flushSpans(): void {
-    const s = this.spans;
-    const hourBySource = this.acc.hourBySource;
-    for (let i = 0; i < s.length; i += 3) bump(hourBySource[s[i]!]!, this.ips[s[i + 1]!]!, s[i + 2]!);
-    this.spans = [];
-  }
-
   private newId(ip: string): number {
     const id = this.ips.length;
     this.ips.push(ip);
@@ -190,7 +177,11 @@ export class SourceTally {
       const v = new Uint8Array(n);
       v.set(this.verdict);
       this.verdict = v;
+      const g = new Uint32Array(n);
+      g.set(this.hourSourceId);
+      this.hourSourceId = g;
     }
+    this.hourSourceId[id] = this.acc.hourSources.idOf(ip);
     return id;
   }
 
@@ -221,9 +212,8 @@ export class SourceTally {
         const ip = this.ips[id]!;
         hp.sources.add(ip);
         bump(acc.bySource, ip, n);
-        if (this.hourOf[id]! >= 0) this.spans.push(this.hourOf[id]!, id, this.hourCount[id]!);
+        if (this.hourOf[id]! >= 0) acc.hourSources.addSpan(this.hourOf[id]!, this.hourSourceId[id]!, this.hourCount[id]!);
       }
-      this.flushSpans();
     }
     this.ids.clear();
     this.ips.length = 0;
@@ -231,7 +221,6 @@ export class SourceTally {
     this.hourOf.fill(-1);
     this.hourCount.fill(0);
     this.verdict.fill(0);
-    this.spans = [];
     this.perHourEvents.fill(0);
     this.events = 0;
     this.connections = 0;

@@ -8,8 +8,7 @@ import { weekWindow } from "../util/week.ts";
 import { DEFAULT_SETTINGS } from "../util/settings.ts";
 import { openCountryLookup } from "../enrich/geo.ts";
 import { openAsnLookup } from "../enrich/asn.ts";
-import { buildSite } from "../render/build.ts";
-import { duckWeek, type DuckSpec } from "./duck.ts";
+import type { DuckSpec } from "./duck.ts";
 
 export type Job =
   | { kind: "honeyweek"; root: string; week: string; timeZone: string; reader?: "reference"; threads?: number }
@@ -60,10 +59,14 @@ async function run(job: Job): Promise<JobResult> {
     return { ms: t1 - t0, phases, rssMiB: rss(), events: r.summary.totals.events };
   }
   if (job.kind === "duckdb") {
+    // DuckDB and Eleventy are loaded only by the jobs that use them: honeyweek's peak RSS holds
+    // what `honeyweek aggregate` loads, nothing more.
+    const { duckWeek } = await import("./duck.ts");
     const t0 = performance.now();
     const events = await duckWeek(job.spec);
     return { ms: performance.now() - t0, rssMiB: rss(), events };
   }
+  const { buildSite } = await import("../render/build.ts");
   const t0 = performance.now();
   const r = await buildSite({ dir: job.dir, quiet: true });
   return { ms: performance.now() - t0, rssMiB: rss(), pages: r.pages };

@@ -81,6 +81,25 @@ test("merge property: two halves merged give the same summary as one pass, byte 
   assert.is(serializeSummary(finalize(left)), serializeSummary(finalize(one)));
 });
 
+test("merge that consumes (what the parallel reader does) gives the same summary, into an empty accumulator or not", () => {
+  const all = events();
+  const one = acc();
+  for (const e of all) one.add(e);
+  const expected = serializeSummary(finalize(one));
+  const parts = [acc(), acc(), acc()];
+  all.forEach((e, i) => parts[i % 3]!.add(e));
+  const into = acc();
+  for (const p of parts) into.merge(p, { consume: true });
+  assert.is(serializeSummary(finalize(into)), expected);
+  // Taken whole into an empty one, then more added to it: the given-up parts are not what counts.
+  const first = acc();
+  all.forEach((e, i) => i % 2 || first.add(e));
+  const empty = acc();
+  empty.merge(first, { consume: true });
+  all.forEach((e, i) => i % 2 && empty.add(e));
+  assert.is(serializeSummary(finalize(empty)), expected);
+});
+
 test("the same input in another order gives a byte-identical summary", () => {
   const all = events();
   const a = acc();
