@@ -189,7 +189,7 @@ export async function scanFileInto(acc: WeekAccumulator, file: LogFile, o: ScanO
     }
     const ip = e.srcIp;
     const tallied = useTally && e.honeypot === tally!.honeypot && e.kind !== "alert" && e.kind !== "fingerprint";
-    if (ip !== undefined && !(tallied ? tally!.isAttacker(ip, isAttacker) : filter.isAttacker(ip))) {
+    if (ip !== undefined && !(tallied ? tally!.isAttacker(e, ip, isAttacker) : filter.isAttacker(ip))) {
       acc.excludedSources++;
       return;
     }

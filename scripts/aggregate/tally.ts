@@ -18,6 +18,8 @@ import type { HoneypotEvent } from "../model/event.ts";
 import type { HoneypotAcc, WeekAccumulator } from "./accumulator.ts";
 import { pairKey } from "../model/pairs.ts";
 import { bump } from "./counter.ts";
+import type { EventKeys, StringTable } from "../parse/fast/intern.ts";
+import { KeyedLogins } from "./keyedLogins.ts";
 
 export class SourceTally {
   private readonly ids = new Map<string, number>();
@@ -37,6 +39,13 @@ export class SourceTally {
   private lastId = 0;
   /** Pairs by username, then password (no "user\0password" string made per event). */
   private readonly pairs = new Map<string, Map<string, number>>();
+  /**
+   * The string table of the keyed events seen (parse/fast/intern.ts; the first one's: a thread
+   * has one lean parser per honeypot), by key: the address's id + 1 (0: not known yet).
+   */
+  private keys: StringTable | undefined;
+  private idByKey: Int32Array<ArrayBuffer> = new Int32Array(0);
+  private readonly keyedLogins = new KeyedLogins();
 
   constructor(
     private readonly acc: WeekAccumulator,
@@ -63,7 +72,7 @@ export class SourceTally {
     this.perDay[day]!++;
     this.perHourEvents[hour]!++;
     if (ip) {
-      const id = this.idOf(ip);
+      const id = this.sourceId(e, ip);
       this.count[id]!++;
       if (this.hourOf[id] === hour) this.hourCount[id]!++;
       else {
@@ -127,17 +136,44 @@ export class SourceTally {
 
   private login(e: HoneypotEvent): void {
     const acc = this.acc;
-    const user = e.username ?? "";
-    const pass = e.password ?? "";
-    bump(acc.usernames, user);
-    bump(acc.passwords, pass);
-    let byPass = this.pairs.get(user);
-    if (byPass === undefined) this.pairs.set(user, (byPass = new Map()));
-    bump(byPass, pass);
+    const k = e as HoneypotEvent & Partial<EventKeys>;
+    if (k.keys !== undefined && k.keys === this.table(k.keys) && k.userKey! >= 0 && k.passKey! >= 0) {
+      this.keyedLogins.add(k.userKey!, k.passKey!);
+    } else {
+      const user = e.username ?? "";
+      const pass = e.password ?? "";
+      bump(acc.usernames, user);
+      bump(acc.passwords, pass);
+      let byPass = this.pairs.get(user);
+      if (byPass === undefined) this.pairs.set(user, (byPass = new Map()));
+      bump(byPass, pass);
+    }
     if (this.honeypot === "cowrie" && e.kind === "login") {
       acc.cowrie.loginAttempts++;
       if (e.loginSuccess) acc.cowrie.loginSuccesses++;
     }
+  }
+
+  /** The table this tally takes keys from (the first one offered). */
+  private table(t: StringTable): StringTable {
+    return (this.keys ??= t);
+  }
+
+  /** The id of the event's address `ip`: by its key when it has one of this tally's table. */
+  private sourceId(e: HoneypotEvent, ip: string): number {
+    const k = e as HoneypotEvent & Partial<EventKeys>;
+    const key = k.srcKey;
+    if (key === undefined || key < 0 || k.keys === undefined || k.keys !== this.table(k.keys)) return this.idOf(ip);
+    if (key >= this.idByKey.length) {
+      const m = new Int32Array(Math.max(key + 1, this.idByKey.length * 2, 1024));
+      m.set(this.idByKey);
+      this.idByKey = m;
+    }
+    const known = this.idByKey[key]!;
+    if (known > 0) return known - 1;
+    const id = this.idOf(ip);
+    this.idByKey[key] = id + 1;
+    return id;
   }
 
   /** The id of an address (the last one is remembered: isAttacker then add ask for the same). */
@@ -154,8 +190,8 @@ export class SourceTally {
    * `filter(ip)`, asked once per address (the answer is kept with the address's id): whether
    * the source may be counted as an attacker (SourceFilter.isAttacker, a pure function of ip).
    */
-  isAttacker(ip: string, filter: (ip: string) => boolean): boolean {
-    const id = this.idOf(ip);
+  isAttacker(e: HoneypotEvent, ip: string, filter: (ip: string) => boolean): boolean {
+    const id = this.sourceId(e, ip);
     const v = this.verdict[id]!;
     if (v !== 0) return v === 1;
     const ok = filter(ip);
@@ -190,6 +226,8 @@ export class SourceTally {
     const acc = this.acc;
     for (const [user, byPass] of this.pairs) for (const [pass, n] of byPass) bump(acc.pairs, pairKey(user, pass), n);
     this.pairs.clear();
+    if (this.keys !== undefined) this.keyedLogins.flushInto(acc, this.keys.strings);
+    this.idByKey.fill(0);
     this.lastIp = undefined;
     if (this.events > 0) {
       let hp = acc.honeypots.get(this.honeypot);

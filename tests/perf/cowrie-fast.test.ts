@@ -14,7 +14,7 @@ import { cowrie, cowrieRecordToEvent, COWRIE_FIELDS } from "../../scripts/parse/
 import { cowrieBytes, recordLane } from "../../scripts/parse/fast/cowrie.ts";
 import { FieldScanner } from "../../scripts/parse/fast/scan.ts";
 import { isoUtcMillis } from "../../scripts/parse/fast/time.ts";
-import { Interner } from "../../scripts/parse/fast/intern.ts";
+import { StringTable } from "../../scripts/parse/fast/intern.ts";
 import { parseTimestamp } from "../../scripts/parse/time.ts";
 import { hash52 } from "../../scripts/aggregate/dedup.ts";
 import { hash52Bytes } from "../../scripts/aggregate/hashbytes.ts";
@@ -26,11 +26,25 @@ const fast = cowrieBytes();
 const lean = cowrieBytes({ lean: true });
 const scanner = new FieldScanner(COWRIE_FIELDS);
 
-/** What counting sees of an event: no session, protocol, source port; undefined = absent. */
+const KEYS = new Set(["keys", "srcKey", "userKey", "passKey"]);
+
+/**
+ * What counting sees of an event: no session, protocol, source port; undefined = absent. The keys
+ * a lean event carries must name its own strings (then they are left out of the comparison).
+ */
 function counted(r: unknown): unknown {
   if (r === null || typeof r !== "object" || Array.isArray(r)) return r;
+  const e = r as Record<string, unknown>;
+  if (e.keys !== undefined) {
+    const strings = (e.keys as StringTable).strings;
+    for (const [key, field] of [["srcKey", "srcIp"], ["userKey", "username"], ["passKey", "password"]] as const) {
+      const k = e[key] as number;
+      if (k >= 0) assert.is(strings[k], e[field], `${key} names ${field}`);
+      else assert.ok(k === -1 && (e[field] === undefined || (e[field] as string).length > 64), `${field} without a key`);
+    }
+  }
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(r)) if (v !== undefined && k !== "session" && k !== "protocol" && k !== "srcPort") out[k] = v;
+  for (const [k, v] of Object.entries(r)) if (v !== undefined && k !== "session" && k !== "protocol" && k !== "srcPort" && !KEYS.has(k)) out[k] = v;
   return out;
 }
 
@@ -296,14 +310,30 @@ test("byte timestamps equal parseTimestamp", () => {
   }
 });
 
-test("hash52Bytes equals hash52 on ASCII; interned strings equal their bytes", () => {
-  const it = new Interner(4);
+test("hash52Bytes equals hash52 on ASCII; interned strings equal their bytes, one stable key per value", () => {
+  const it = new StringTable(2);
   for (const s of ["", "a", '{"eventid":"cowrie.login.failed"}', "x".repeat(300), "1.2.3.4", "1.2.3.5"]) {
     const b = Buffer.from(s, "latin1");
     assert.is(hash52Bytes(b, 0, b.length), hash52(s));
     assert.is(it.get(b, 0, b.length), s);
     assert.is(it.get(b, 0, b.length), s);
   }
+  // Keys: one per distinct short value, stable through the table's growth; none for long values.
+  const values = Array.from({ length: 5000 }, (_, i) => `10.${i % 7}.${i % 251}.${i % 13}`);
+  const keyOf = new Map<string, number>();
+  for (const v of [...values, ...values.reverse()]) {
+    const b = Buffer.from(` ${v} `, "latin1");
+    assert.is(it.get(b, 1, b.length - 1), v);
+    const k = it.lastKey;
+    assert.ok(k >= 0);
+    if (keyOf.has(v)) assert.is(k, keyOf.get(v), v);
+    else keyOf.set(v, k);
+    assert.is(it.strings[k], v);
+  }
+  assert.is(new Set(keyOf.values()).size, keyOf.size);
+  const long = Buffer.from("y".repeat(65), "latin1");
+  assert.is(it.get(long, 0, long.length), "y".repeat(65));
+  assert.is(it.lastKey, -1);
 });
 
 test.run();

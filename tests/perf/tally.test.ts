@@ -9,6 +9,7 @@ import * as assert from "uvu/assert";
 import type { EventKind, HoneypotEvent } from "../../scripts/model/event.ts";
 import { WeekAccumulator } from "../../scripts/aggregate/accumulator.ts";
 import { SourceTally } from "../../scripts/aggregate/tally.ts";
+import { StringTable } from "../../scripts/parse/fast/intern.ts";
 import { finalizeWeek } from "../../scripts/aggregate/finalize.ts";
 import { weekWindow } from "../../scripts/util/week.ts";
 import { openCountryLookup } from "../../scripts/enrich/geo.ts";
@@ -62,23 +63,50 @@ function randomEvents(seed: number, n: number, honeypot: string): HoneypotEvent[
   return out;
 }
 
+/**
+ * The events as the lean fast path gives them: keys of address, username and password in a string
+ * table. Most from one table, some from another (a tally uses only the first table it meets), some
+ * without keys, as a parser gives for values it does not key.
+ */
+function keyed(events: HoneypotEvent[], seed: number): HoneypotEvent[] {
+  const rnd = rng(seed);
+  const main = new StringTable(2);
+  const other = new StringTable(2);
+  const key = (t: StringTable, v: string | undefined): number => {
+    if (v === undefined) return -1;
+    const b = Buffer.from(v, "latin1");
+    t.get(b, 0, b.length);
+    return rnd() < 0.05 ? -1 : t.lastKey;
+  };
+  return events.map((e) => {
+    const r = rnd();
+    if (r < 0.1) return e;
+    const t = r < 0.2 ? other : main;
+    return { ...e, keys: t, srcKey: key(t, e.srcIp), userKey: key(t, e.username), passKey: key(t, e.password) };
+  });
+}
+
 function summary(acc: WeekAccumulator): string {
   const labels = new Map([["cowrie", "Cowrie"], ["dionaea", "Dionaea"]]);
   return JSON.stringify(finalizeWeek(acc, { window: W, geo, asn, sourceMasking: "full", labels }));
 }
 
 for (const honeypot of ["cowrie", "dionaea"]) {
-  for (const attack of [true, false]) {
-    test(`tally = add (${honeypot}, ${attack ? "counted" : "not counted"} as an attack)`, () => {
+  for (const [attack, withKeys] of [[true, false], [false, false], [true, true]]) {
+    test(`tally = add (${honeypot}, ${attack ? "counted" : "not counted"} as an attack${withKeys ? ", keyed events" : ""})`, () => {
       const set = new Set(attack ? [honeypot] : []);
-      const events = randomEvents(honeypot.length * 7 + (attack ? 1 : 0), 20_000, honeypot);
+      const plain = randomEvents(honeypot.length * 7 + (attack ? 1 : 0), 20_000, honeypot);
+      const events = withKeys ? keyed(plain, 5) : plain;
+      // Some sources are not attackers (as the sensor's own address would be): asked through the tally.
+      const attacker = (ip: string) => !ip.startsWith("9.");
       const a = new WeekAccumulator(W.startMs, W.endMs, W.timeZone, set);
-      for (const e of events) a.add(e);
+      for (const e of events) if (e.srcIp === undefined || attacker(e.srcIp)) a.add(e);
       const b = new WeekAccumulator(W.startMs, W.endMs, W.timeZone, set);
       const tally = new SourceTally(b, honeypot);
       events.forEach((e, i) => {
-        if (!tally.usable || i % 7 === 3) b.add(e);
-        else tally.add(e);
+        if (!tally.usable || i % 7 === 3) {
+          if (e.srcIp === undefined || attacker(e.srcIp)) b.add(e);
+        } else if (e.srcIp === undefined || tally.isAttacker(e, e.srcIp, attacker)) tally.add(e);
         if (i % 5000 === 4999) tally.flushInto();
       });
       tally.flushInto();
@@ -87,6 +115,8 @@ for (const honeypot of ["cowrie", "dionaea"]) {
       const perHour = (x: WeekAccumulator) => x.hours.starts.map((_, h) => [...x.hourSources.countsInHour(h)].sort());
       assert.equal(perHour(b), perHour(a));
       assert.equal([...b.pairs].sort(), [...a.pairs].sort());
+      assert.equal([...b.usernames].sort(), [...a.usernames].sort());
+      assert.equal([...b.passwords].sort(), [...a.passwords].sort());
     });
   }
 }

@@ -21,7 +21,7 @@ import type { JsonRecord } from "../fields.ts";
 import { unrepr } from "../fields.ts";
 import { COWRIE_FIELDS, cowrieRecordToEvent } from "../cowrie.ts";
 import { FieldScanner, VT_NUMBER, VT_STRING, VT_STRING_ESC } from "./scan.ts";
-import { Interner } from "./intern.ts";
+import { StringTable, type EventKeys } from "./intern.ts";
 import { isoUtcMillis } from "./time.ts";
 import type { ByteLineParser } from "./types.ts";
 
@@ -76,7 +76,9 @@ const GIVE_UP = null;
  * A fast parser for one thread (scanner and string cache are per instance). `lean`, for counting
  * only (aggregate/file.ts asks for it): the byte lane leaves out `session`, `protocol` and
  * `srcPort`, which counting does not read (tests/perf/tally.test.ts checks that), and gives every
- * event the same shape, absent fields present as undefined (counting tests `!== undefined`).
+ * event the same shape, absent fields present as undefined (counting tests `!== undefined`), plus
+ * the keys of its address, username and password in this parser's string table (EventKeys), which
+ * counting may use instead of the strings (aggregate/tally.ts).
  */
 export function cowrieBytes(o: { lean?: boolean } = {}): ByteLineParser {
   const sc = new FieldScanner(COWRIE_FIELDS);
@@ -104,7 +106,7 @@ export function recordLane(sc: FieldScanner, ctx: ParseContext): ParseResult | n
 }
 
 export class ByteLane {
-  private readonly strings = new Interner(15);
+  private readonly strings = new StringTable();
   private readonly idsByLength: [Buffer, number][][] = [];
 
   constructor(
@@ -133,7 +135,7 @@ export class ByteLane {
     else if (isStringLike(te)) return GIVE_UP;
     // Lean events all have one shape (absent fields undefined), so counting code sees one hidden
     // class; full events carry only the fields that have values, as cowrieRecordToEvent's do.
-    const event: HoneypotEvent = this.lean
+    const event: HoneypotEvent & Partial<EventKeys> = this.lean
       ? {
           honeypot: "cowrie",
           ts,
@@ -150,11 +152,18 @@ export class ByteLane {
           hassh: undefined,
           tunnelHost: undefined,
           tunnelPort: undefined,
+          keys: this.strings,
+          srcKey: -1,
+          userKey: -1,
+          passKey: -1,
         }
       : { honeypot: "cowrie", ts, kind: KIND_NAME[k]! };
     const ip = this.address(F_SRC_IP);
     if (ip === GIVE_UP) return GIVE_UP;
-    if (ip !== undefined) event.srcIp = ip;
+    if (ip !== undefined) {
+      event.srcIp = ip;
+      if (this.lean) event.srcKey = this.strings.lastKey;
+    }
     if (!this.lean && !this.sessionAndProtocol(event)) return GIVE_UP;
     switch (k) {
       case K_CONNECT: {
@@ -168,10 +177,17 @@ export class ByteLane {
       case K_LOGIN_SUCCESS:
       case K_LOGIN_FAILED: {
         const u = this.text(F_USERNAME);
+        if (u === GIVE_UP) return GIVE_UP;
+        if (u !== undefined) {
+          event.username = u;
+          if (this.lean) event.userKey = this.strings.lastKey;
+        }
         const p = this.text(F_PASSWORD);
-        if (u === GIVE_UP || p === GIVE_UP) return GIVE_UP;
-        if (u !== undefined) event.username = u;
-        if (p !== undefined) event.password = p;
+        if (p === GIVE_UP) return GIVE_UP;
+        if (p !== undefined) {
+          event.password = p;
+          if (this.lean) event.passKey = this.strings.lastKey;
+        }
         event.loginSuccess = k === K_LOGIN_SUCCESS;
         break;
       }
