@@ -76,7 +76,8 @@ const GIVE_UP = null;
  * A fast parser for one thread (scanner and string cache are per instance). `lean`, for counting
  * only (aggregate/file.ts asks for it): the byte lane leaves out `session`, `protocol` and
  * `srcPort`, which counting does not read (tests/perf/tally.test.ts checks that), and gives every
- * event the same shape, absent fields present as undefined (counting tests `!== undefined`), plus
+ * event the same shape, absent fields present as undefined (counting tests `!== undefined`), in
+ * fact the same object, valid until the next call (counting keeps nothing of an event), plus
  * the keys of its address, username and password in this parser's string table (EventKeys), which
  * counting may use instead of the strings (aggregate/tally.ts).
  */
@@ -119,6 +120,54 @@ export class ByteLane {
     }
   }
 
+  /**
+   * Lean mode's one event object, refilled for every line: counting keeps nothing of an event, and
+   * a new object per line was most of what the fast path allocated.
+   */
+  private readonly leanEvent: HoneypotEvent & EventKeys = {
+    honeypot: "cowrie",
+    ts: 0,
+    kind: "other",
+    srcIp: undefined,
+    dstPort: undefined,
+    username: undefined,
+    password: undefined,
+    loginSuccess: undefined,
+    command: undefined,
+    url: undefined,
+    sha256: undefined,
+    clientVersion: undefined,
+    hassh: undefined,
+    tunnelHost: undefined,
+    tunnelPort: undefined,
+    keys: this.strings,
+    srcKey: -1,
+    userKey: -1,
+    passKey: -1,
+  };
+
+  private refill(ts: number, kind: EventKind): HoneypotEvent & EventKeys {
+    const e = this.leanEvent;
+    e.ts = ts;
+    e.kind = kind;
+    e.srcIp = undefined;
+    e.dstPort = undefined;
+    e.username = undefined;
+    e.password = undefined;
+    e.loginSuccess = undefined;
+    e.command = undefined;
+    e.url = undefined;
+    e.sha256 = undefined;
+    e.clientVersion = undefined;
+    e.hassh = undefined;
+    e.tunnelHost = undefined;
+    e.tunnelPort = undefined;
+    e.srcKey = -1;
+    e.userKey = -1;
+    e.passKey = -1;
+    return e;
+  }
+
   /** The event for the last scanned line, or GIVE_UP. Never a skip reason: those are the record lane's. */
   event(): HoneypotEvent | null {
     const sc = this.sc;
@@ -135,29 +184,7 @@ export class ByteLane {
     else if (isStringLike(te)) return GIVE_UP;
     // Lean events all have one shape (absent fields undefined), so counting code sees one hidden
     // class; full events carry only the fields that have values, as cowrieRecordToEvent's do.
-    const event: HoneypotEvent & Partial<EventKeys> = this.lean
-      ? {
-          honeypot: "cowrie",
-          ts,
-          kind: KIND_NAME[k]!,
-          srcIp: undefined,
-          dstPort: undefined,
-          username: undefined,
-          password: undefined,
-          loginSuccess: undefined,
-          command: undefined,
-          url: undefined,
-          sha256: undefined,
-          clientVersion: undefined,
-          hassh: undefined,
-          tunnelHost: undefined,
-          tunnelPort: undefined,
-          keys: this.strings,
-          srcKey: -1,
-          userKey: -1,
-          passKey: -1,
-        }
-      : { honeypot: "cowrie", ts, kind: KIND_NAME[k]! };
+    const event: HoneypotEvent & Partial<EventKeys> = this.lean ? this.refill(ts, KIND_NAME[k]!) : { honeypot: "cowrie", ts, kind: KIND_NAME[k]! };
     const ip = this.address(F_SRC_IP);
     if (ip === GIVE_UP) return GIVE_UP;
     if (ip !== undefined) {

@@ -6,7 +6,10 @@ import type { ByteLineParser } from "./types.ts";
 import { cowrieBytes } from "./cowrie.ts";
 
 export interface FastOptions {
-  /** Leave out what counting does not read (see the format module). */
+  /**
+   * Leave out what counting does not read (see the format module); the event returned may be one
+   * object reused by the next call, so nothing of it may be kept.
+   */
   lean?: boolean;
 }
 
