@@ -45,6 +45,12 @@ export function isGzipName(path: string): boolean {
  * valid during the call: copy what must be kept.
  */
 export interface ByteLineSink {
+  /**
+   * Optional: the lines about to be given, as one block before them: b[start, end) is whole lines,
+   * each ending with its newline (a fast parser may scan them all in one call; see parse/fast).
+   * Only a hint: each line still comes through `line`, and some (an over-long line's end) may not.
+   */
+  block?(b: Buffer, start: number, end: number): void;
   line(b: Buffer, start: number, end: number, lineNo: number, last: boolean): void;
   /** An over-long line (skipped without being held). */
   lineFault(fault: "too-long", lineNo: number): void;
@@ -156,6 +162,10 @@ function readPlain(fd: number, path: string, sink: ByteLineSink, onBytes: ((n: n
     onBytes?.(n);
     const limit = have + n;
     let p = 0;
+    if (sink.block !== undefined) {
+      const lastNl = buf.lastIndexOf(NL, limit - 1);
+      if (lastNl >= 0) sink.block(buf, 0, lastNl + 1);
+    }
     for (;;) {
       const nl = buf.indexOf(NL, p);
       if (nl === -1 || nl >= limit) break;
@@ -182,6 +192,7 @@ function readPlain(fd: number, path: string, sink: ByteLineSink, onBytes: ((n: n
   }
   if (have > 0 && !skippingLongLine) {
     buf[have] = NL; // a stop byte after the last line (fast parsers rely on one)
+    sink.block?.(buf, 0, have + 1);
     emit(buf, 0, have, true);
   }
   stats.lines = lineNo;
@@ -221,6 +232,10 @@ async function readStream(path: string, sink: ByteLineSink, onBytes?: (n: number
     if (pending) {
       buf = Buffer.concat([pending, chunk]);
       pending = null;
+    }
+    if (sink.block !== undefined) {
+      const lastNl = buf.lastIndexOf(NL);
+      if (lastNl >= 0) sink.block(buf, 0, lastNl + 1);
     }
     for (;;) {
       const nl = buf.indexOf(NL, pos);

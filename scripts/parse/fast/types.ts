@@ -7,4 +7,12 @@ import type { ParseContext, ParseResult } from "../../model/event.ts";
  * decodes it and calls the ordinary parser). Must never return anything the ordinary parser
  * would not return for the same line.
  */
-export type ByteLineParser = (b: Buffer, start: number, end: number, ctx: ParseContext) => ParseResult | null;
+export interface ByteLineParser {
+  (b: Buffer, start: number, end: number, ctx: ParseContext): ParseResult | null;
+  /**
+   * Optional: the lines about to be parsed, as one block (read/lines.ts ByteLineSink.block): a
+   * parser may scan them all at once and then answer each line's call from that. A line that was
+   * not in the last block is parsed on its own.
+   */
+  block?(b: Buffer, start: number, end: number): void;
+}
