@@ -49,9 +49,8 @@ const medium = (async () => {
 })();
 const hostile = (async () => {
   const dir = await tempDir("hostile");
-  const started = performance.now();
   const manifest = await generateSample({ outDir: dir, scale: 0.05, weeks: ["2019-W26"], hostile: true });
-  return { dir, manifest, seconds: (performance.now() - started) / 1000, tree: await readTree(dir) };
+  return { dir, manifest, tree: await readTree(dir) };
 })();
 const geo = maxmind.open(bundledCountryDbPath());
 
@@ -283,15 +282,12 @@ test("should plant the seed post's facts at scale 0.2", async () => {
 
 test("should keep the seed week at about 110,000 events, over 100,000 of them Cowrie, in the default tree", async () => {
   const dir = await tempDir("scale1");
-  const started = performance.now();
   const m = await generateSample({ outDir: dir, scale: 1 });
-  const seconds = (performance.now() - started) / 1000;
   const w = weekOf(m, "2019-W26");
   // "およそ11万件" rounds to two figures: 105,000 .. 114,999.
   assert.ok(w.totals.events >= 105_000 && w.totals.events < 115_000, `${w.totals.events} events`);
   assert.ok(w.honeypots.cowrie!.events > 100_000, `${w.honeypots.cowrie!.events} Cowrie events`);
   assert.is(w.busiestHour.start, "2019-06-29T09:00:00+09:00");
-  assert.ok(seconds < 20, `the default tree at scale 1 took ${seconds.toFixed(1)} s`);
   // The other honeypots see far less: tens to a few hundred a week each.
   for (const [hp, h] of Object.entries(w.honeypots)) if (!["cowrie", "dionaea", "honeytrap"].includes(hp)) assert.ok(h.events >= 5 && h.events < 1000, `${hp}: ${h.events}`);
 });
@@ -397,8 +393,7 @@ const BY_TEXT = new Map<string, number[]>();
 HOSTILE_CORPUS.forEach((p, i) => BY_TEXT.set(p.text, [...(BY_TEXT.get(p.text) ?? []), i]));
 
 test("should put every corpus payload into every kind of attacker field (hostile mode, by parsing)", async () => {
-  const { manifest, tree, seconds } = await hostile;
-  assert.ok(seconds < 15, `hostile scale 0.05 took ${seconds.toFixed(1)} s`);
+  const { manifest, tree } = await hostile;
   const kinds = Object.keys(manifest.hostile!.kinds);
   const found = new Map<string, Set<number>>(kinds.map((k) => [k, new Set()]));
   const byFormat = new Map<string, Set<number>>();
