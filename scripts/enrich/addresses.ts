@@ -30,13 +30,33 @@ const RESERVED_V6: [string, number][] = [
   ["2001:db8::", 32],
 ];
 
+/** RESERVED_V4 as (network, mask) numbers: a check is a few integer operations. */
+const RESERVED_V4_NUMERIC: [number, number][] = RESERVED_V4.map(([a, p]) => {
+  const mask = p === 0 ? 0 : (0xffffffff << (32 - p)) >>> 0;
+  return [(ipv4Number(a) & mask) >>> 0, mask];
+});
+
+/** A dotted-quad address (as node:net isIPv4 accepts it) as an unsigned 32-bit number. */
+function ipv4Number(ip: string): number {
+  let n = 0;
+  let part = 0;
+  for (let i = 0; i < ip.length; i++) {
+    const c = ip.charCodeAt(i);
+    if (c === 46 /* . */) {
+      n = n * 256 + part;
+      part = 0;
+    } else part = part * 10 + (c - 48);
+  }
+  return n * 256 + part;
+}
+
 export class SourceFilter {
+  /** IPv6 ranges (BlockList makes an object per check: fine for the rare IPv6 source). */
   private readonly reserved = new BlockList();
   private readonly own = new Set<string>();
   private readonly cache = new Map<string, boolean>();
 
   constructor(sensorAddresses: readonly string[] = []) {
-    for (const [a, p] of RESERVED_V4) this.reserved.addSubnet(a, p, "ipv4");
     for (const [a, p] of RESERVED_V6) this.reserved.addSubnet(a, p, "ipv6");
     for (const a of sensorAddresses) this.own.add(a.trim());
   }
@@ -52,7 +72,11 @@ export class SourceFilter {
   }
 
   private isReserved(ip: string): boolean {
-    if (isIPv4(ip)) return this.reserved.check(ip, "ipv4");
+    if (isIPv4(ip)) {
+      const n = ipv4Number(ip);
+      for (const [net, mask] of RESERVED_V4_NUMERIC) if (((n & mask) >>> 0) === net) return true;
+      return false;
+    }
     if (isIPv6(ip)) return this.reserved.check(ip, "ipv6");
     return false;
   }
