@@ -138,6 +138,56 @@ test("top lists keep an explicit remainder so totals add up", () => {
   assert.equal(t, { items: [{ key: "a", count: 5 }, { key: "b", count: 3 }], other: 4, distinct: 4, total: 12 });
 });
 
+// topList selects the top entries instead of sorting the whole counter; this is the full sort it
+// replaced, which it must match exactly.
+function sortedTopList(m: Map<string, number>, limit: number) {
+  const entries = [...m.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const items = entries.slice(0, limit).map(([key, count]) => ({ key, count }));
+  const total = entries.reduce((s, [, v]) => s + v, 0);
+  return { items, other: total - items.reduce((s, i) => s + i.count, 0), distinct: entries.length, total };
+}
+
+test("top lists: ties on count are broken by key in code-unit order, not locale or code points", () => {
+  // "Z" < "a" < "é" (U+00E9) < "😀" (surrogates D83D DE00) < "\uFFFF" in code units; in code points
+  // or a locale the last two (and the case) would swap.
+  const m = new Map([["\uFFFF", 2], ["😀", 2], ["é", 2], ["a", 2], ["Z", 2], ["e\u0301", 2], ["b", 7], ["", 2]]);
+  const t = topList(m, 6);
+  assert.equal(t.items.map((i) => i.key), ["b", "", "Z", "a", "e\u0301", "é"]);
+  assert.equal([t.other, t.distinct, t.total], [4, 8, 21]);
+  assert.equal(topList(m, 8).items.map((i) => i.key), ["b", "", "Z", "a", "e\u0301", "é", "😀", "\uFFFF"]);
+});
+
+test("top lists: empty counters, a limit of 0 and a limit above the number of entries", () => {
+  assert.equal(topList(new Map(), 10), { items: [], other: 0, distinct: 0, total: 0 });
+  assert.equal(topList(new Map([["a", 3], ["b", 1]]), 0), { items: [], other: 4, distinct: 2, total: 4 });
+  const m = new Map([["x", 1], ["y", 9], ["w", 1]]);
+  assert.equal(topList(m, 100), { items: [{ key: "y", count: 9 }, { key: "w", count: 1 }, { key: "x", count: 1 }], other: 0, distinct: 3, total: 11 });
+  assert.equal(topList(m, 3), topList(m, 100));
+});
+
+test("top lists: the same items, other, distinct and total as a full sort, on many ties", () => {
+  let s = 7;
+  // High bits of the LCG (its low bits repeat with a short period).
+  const rnd = (n: number) => Math.floor(((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32) * n);
+  const alphabet = ["a", "b", "A", "é", "e\u0301", "😀", "\uFFFF", "0", " "];
+  for (let round = 0; round < 200; round++) {
+    const m = new Map<string, number>();
+    const size = rnd(round < 20 ? 5 : 400);
+    // Few distinct counts, so most of the order is decided by the keys; keys built from a small
+    // alphabet, so many share prefixes and differ in one code unit.
+    const counts = 1 + rnd(6);
+    while (m.size < size) {
+      let k = "";
+      for (let j = rnd(4); j >= 0; j--) k += alphabet[rnd(alphabet.length)];
+      m.set(k, 1 + rnd(counts) * (1 + rnd(3)));
+    }
+    for (const limit of [0, 1, 2, rnd(size + 2), size - 1, size, size + 1, 100]) {
+      if (limit < 0) continue;
+      assert.equal(topList(m, limit), sortedTopList(m, limit), `round ${round}, ${m.size} entries, limit ${limit}`);
+    }
+  }
+});
+
 test("masking: /24, hidden and full; private and own addresses are not attackers", () => {
   assert.is(maskAddress("36.64.5.9", "/24"), "36.64.5.0/24");
   assert.is(maskAddress("2001:db8:1:2::5", "/24"), "2001:db8:1::/48");
