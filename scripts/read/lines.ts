@@ -227,15 +227,32 @@ async function readStream(path: string, sink: ByteLineSink, onBytes?: (n: number
   };
 
   const onChunk = (chunk: Buffer) => {
-    let buf = chunk;
+    const buf = chunk;
     let pos = 0;
     if (pending) {
-      buf = Buffer.concat([pending, chunk]);
+      // Only the line begun in an earlier chunk is joined (with its newline: the stop byte fast
+      // parsers want); the rest of the chunk is split where it is, not copied.
+      const nl = chunk.indexOf(NL);
+      if (nl === -1) {
+        if (pending.length + chunk.length > MAX_LINE_BYTES) {
+          lineNo++;
+          sink.lineFault("too-long", lineNo);
+          skippingLongLine = true;
+          pending = null;
+        } else pending = Buffer.concat([pending, chunk]);
+        return;
+      }
+      const joined = Buffer.concat([pending, chunk.subarray(0, nl + 1)]);
       pending = null;
+      if (joined.length - 1 > MAX_LINE_BYTES) {
+        lineNo++;
+        sink.lineFault("too-long", lineNo);
+      } else emit(joined, 0, joined.length - 1, false);
+      pos = nl + 1;
     }
     if (sink.block !== undefined) {
       const lastNl = buf.lastIndexOf(NL);
-      if (lastNl >= 0) sink.block(buf, 0, lastNl + 1);
+      if (lastNl >= pos) sink.block(buf, pos, lastNl + 1);
     }
     for (;;) {
       const nl = buf.indexOf(NL, pos);

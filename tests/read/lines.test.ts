@@ -88,4 +88,29 @@ test("empty, missing and looping files are file faults, not crashes", async () =
   assert.equal(c.faults, ["unreadable"]);
 });
 
+test("gzip and plain give the same lines and faults: lines across many chunks, at and over the length limit", async () => {
+  const parts = [
+    "first\r\n",
+    "B".repeat(2_500_000) + "\n", // spans three 1 MiB chunks of the gzip stream
+    "C".repeat(MAX_LINE_BYTES) + "\n", // exactly at the limit: kept
+    "D".repeat(MAX_LINE_BYTES + 1) + "\r\n", // one over: skipped
+    "E".repeat(10 * 1024 * 1024) + "\n",
+    ...Array.from({ length: 5000 }, (_, i) => `{"n":${i},"pad":"${"y".repeat(i % 700)}"}` + (i % 3 ? "\n" : "\r\n")),
+    "last without newline",
+  ].join("");
+  const plain = join(dir, "mixed.json");
+  const gz = join(dir, "mixed.json.1.gz");
+  writeFileSync(plain, parts);
+  writeFileSync(gz, gzipSync(parts));
+  const a = collect();
+  const b = collect();
+  await readLines(plain, a.sink);
+  await readLines(gz, b.sink);
+  const digest = (c: ReturnType<typeof collect>) => c.lines.map((l) => `${l.no} ${l.last} ${l.text.length} ${l.text.slice(0, 12)}`);
+  assert.equal(digest(b), digest(a));
+  assert.equal(b.faults, a.faults);
+  assert.equal(a.faults, ["too-long@4", "too-long@5"]);
+  assert.is(a.lines.length, 5004);
+});
+
 test.run();
