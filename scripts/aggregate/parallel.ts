@@ -283,10 +283,12 @@ export type ToWorker =
   | { type: "part"; index: number; file: LogFile; range: ByteRange | undefined; dedup: PartDedupWire; optimistic: boolean }
   | { type: "commit"; index: number }
   | { type: "drop"; index: number }
-  | { type: "finish" };
+  | { type: "finish" }
+  | { type: "send" };
 export type FromWorker =
   | { type: "bytes"; n: number }
   | { type: "part"; index: number; report: PartReport; times?: Float64Array }
+  | { type: "ready" }
   | { type: "final"; acc: WeekAccumulator }
   | { type: "error"; message: string };
 
@@ -386,6 +388,16 @@ async function readInWorkers(input: ReadFilesInput, parts: Part[], chains: Map<s
     let live = 0;
     const busy = new Map<Worker, Part | null>();
     const finished = new Set<Worker>();
+    // Accumulators come back one at a time: a worker that has flushed its own says "ready" and
+    // sends when told, after the one before has been merged and its worker ended, so that never
+    // two copies are in flight (the peak of memory).
+    const ready: Worker[] = [];
+    let receiving = false;
+    const sendNext = (): void => {
+      if (receiving || ready.length === 0) return;
+      receiving = true;
+      ready.shift()!.postMessage({ type: "send" } satisfies ToWorker);
+    };
     const allDone = () => [...files.values()].every((f) => f.ended);
     const feed = (w: Worker): void => {
       if (failure) return;
@@ -441,6 +453,9 @@ async function readInWorkers(input: ReadFilesInput, parts: Part[], chains: Map<s
           startFile(part.file.honeypot);
           feed(w);
           wakeIdle();
+        } else if (m.type === "ready") {
+          ready.push(w);
+          sendNext();
         } else if (m.type === "final") {
           if (process.env.HONEYWEEK_TIMING) process.stderr.write(`final at ${(performance.now() - tStart).toFixed(0)} ms\n`);
           // Merged on arrival (the first one taken whole), so one worker's copy is garbage before
@@ -448,6 +463,8 @@ async function readInWorkers(input: ReadFilesInput, parts: Part[], chains: Map<s
           acc.merge(restoreAccumulator(m.acc), { consume: true });
           finals++;
           void w.terminate();
+          receiving = false;
+          sendNext();
           done();
         } else if (m.type === "error") {
           failure ??= new Error(m.message);

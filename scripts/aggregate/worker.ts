@@ -2,7 +2,7 @@
  * A reading worker (started by parallel.ts through worker.mjs): reads the parts it is sent into
  * one accumulator (an optimistic part into its own, merged or dropped when the main thread says),
  * reports each part's bookkeeping, and on
- * "finish" sends its accumulator back; then waits for the next week's "init". Gzip is decoded
+ * "finish" makes its accumulator ready, sends it on "send"; then waits for the next week's "init". Gzip is decoded
  * here too.
  */
 import { parentPort } from "node:worker_threads";
@@ -73,14 +73,19 @@ async function handle(m: ToWorker): Promise<void> {
     const t0 = performance.now();
     for (const t of tallies.values()) t.flushInto();
     tallies = new Map();
-    const t1 = performance.now();
     acc.hourSources.compact(); // one span per (hour, source): what is cloned is no bigger than needed
-    const t2 = performance.now();
+    if (process.env.HONEYWEEK_TIMING) process.stderr.write(`worker: flush ${(performance.now() - t0).toFixed(0)} ms\n`);
+    // The accumulator goes when the main thread asks (parallel.ts: one in flight at a time).
+    port.postMessage({ type: "ready" } satisfies FromWorker);
+    return;
+  }
+  if (m.type === "send") {
+    const t0 = performance.now();
     port.postMessage({ type: "final", acc } satisfies FromWorker);
     if (process.env.HONEYWEEK_TIMING) {
       const h = getHeapStatistics();
       const sizes = `sources ${acc.bySource.size}, usernames ${acc.usernames.size}, passwords ${acc.passwords.size}, pairs ${acc.pairs.size}, commands ${acc.cowrie.commands.size}`;
-      process.stderr.write(`worker: flush ${(t1 - t0).toFixed(0)} ms, compact ${(t2 - t1).toFixed(0)} ms, send ${(performance.now() - t2).toFixed(0)} ms; ${sizes}; heap used ${(h.used_heap_size / 2 ** 20).toFixed(0)} MiB, total ${(h.total_heap_size / 2 ** 20).toFixed(0)} MiB\n`);
+      process.stderr.write(`worker: send ${(performance.now() - t0).toFixed(0)} ms; ${sizes}; heap used ${(h.used_heap_size / 2 ** 20).toFixed(0)} MiB, total ${(h.total_heap_size / 2 ** 20).toFixed(0)} MiB\n`);
     }
     acc = undefined as unknown as WeekAccumulator; // nothing of a finished week stays in the worker
     return;
