@@ -261,7 +261,11 @@ export class WeekAccumulator {
   merge(o: WeekAccumulator, { consume = false }: { consume?: boolean } = {}): void {
     if (o.startMs !== this.startMs || o.endMs !== this.endMs) throw new Error("cannot merge accumulators of different weeks");
     const counter = (into: Counter, from: Counter): Counter => {
-      if (consume && into.size === 0) return from;
+      // Given up, the bigger one takes the smaller one's entries (no growing of the bigger table).
+      if (consume && from.size > into.size) {
+        mergeCounter(from, into);
+        return from;
+      }
       mergeCounter(into, from);
       return into;
     };

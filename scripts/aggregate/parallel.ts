@@ -458,11 +458,12 @@ async function readInWorkers(input: ReadFilesInput, parts: Part[], chains: Map<s
           sendNext();
         } else if (m.type === "final") {
           if (process.env.HONEYWEEK_TIMING) process.stderr.write(`final at ${(performance.now() - tStart).toFixed(0)} ms\n`);
+          // The worker has nothing more to do: its heap goes before the merge needs memory.
+          void w.terminate();
           // Merged on arrival (the first one taken whole), so one worker's copy is garbage before
-          // the next one's arrives; the worker has nothing more to do, and its heap goes now.
+          // the next one's arrives.
           acc.merge(restoreAccumulator(m.acc), { consume: true });
           finals++;
-          void w.terminate();
           receiving = false;
           sendNext();
           done();
