@@ -19,7 +19,7 @@ import type { HoneypotAcc, WeekAccumulator } from "./accumulator.ts";
 import { pairKey } from "../model/pairs.ts";
 import { bump } from "./counter.ts";
 import type { EventKeys, StringTable } from "../parse/fast/intern.ts";
-import { KeyedLogins } from "./keyedLogins.ts";
+import { KeyedLogins, PairCounter } from "./keyedLogins.ts";
 
 export class SourceTally {
   private readonly ids = new Map<string, number>();
@@ -46,6 +46,8 @@ export class SourceTally {
   private keys: StringTable | undefined;
   private idByKey: Int32Array<ArrayBuffer> = new Int32Array(0);
   private readonly keyedLogins = new KeyedLogins();
+  /** Connections by (port, source id): the ports' bySource Maps are bumped once per pair, at flush. */
+  private readonly portSources = new PairCounter();
 
   constructor(
     private readonly acc: WeekAccumulator,
@@ -71,8 +73,9 @@ export class SourceTally {
     this.events++;
     this.perDay[day]!++;
     this.perHourEvents[hour]!++;
+    let id = -1;
     if (ip) {
-      const id = this.sourceId(e, ip);
+      id = this.sourceId(e, ip);
       this.count[id]!++;
       if (this.hourOf[id] === hour) this.hourCount[id]!++;
       else {
@@ -94,7 +97,7 @@ export class SourceTally {
           }
           p.connections++;
           p.perDay[day]!++;
-          if (ip) bump(p.bySource, ip);
+          if (id >= 0) this.portSources.add(e.dstPort, id);
           bump(p.byHoneypot, this.honeypot);
         }
         if (e.username !== undefined || e.password !== undefined) this.login(e);
@@ -227,6 +230,8 @@ export class SourceTally {
     for (const [user, byPass] of this.pairs) for (const [pass, n] of byPass) bump(acc.pairs, pairKey(user, pass), n);
     this.pairs.clear();
     if (this.keys !== undefined) this.keyedLogins.flushInto(acc, this.keys.strings);
+    this.portSources.forEach((port, id, n) => bump(acc.ports.get(port)!.bySource, this.ips[id]!, n));
+    this.portSources.clear();
     this.idByKey.fill(0);
     this.lastIp = undefined;
     if (this.events > 0) {
