@@ -9,8 +9,11 @@
  * address becomes an id once (one Map look-up) and those become array increments; a source's
  * count for the current hour is kept in a slot and written out as a span of the accumulator's
  * HourSources (by that one's id for the address, looked up once) when its hour changes (logs are
- * nearly in time order). Everything else (ports, credentials, commands…) is passed to the same
- * Maps `add` uses, in the same way.
+ * nearly in time order). Connections by (port, source) and, for events that carry keys of the
+ * fast path's string table (parse/fast/intern.ts EventKeys), logins by (username, password) are
+ * counted in tables of integers and put into the accumulator's Maps at flush (keyedLogins.ts).
+ * Everything else (commands, downloads, client versions…) is passed to the same Maps `add` uses,
+ * in the same way.
  *
  * tests/perf/tally.test.ts holds it to `add` on random events of every kind.
  */
