@@ -250,6 +250,12 @@ async function pairs(a: Args, s: SampleInfo, duckFiles: string[]): Promise<PairR
   return r;
 }
 
+/** Whether both engines counted the same week events in every run (a faster wrong answer is no answer). */
+function agreement(name: string, r: PairResult): string {
+  const counts = new Set([...r.hw, ...r.db].map((x) => x.events));
+  return counts.size === 1 ? `${name}: both engines count ${fmt([...counts][0]!)} week events in every run` : `${name}: ENGINES DISAGREE on week events: ${[...counts].join(" vs ")}`;
+}
+
 function row(name: string, engine: string, runs: JobResult[], bytes: number, lines: number): string {
   const ms = median(runs.map((x) => x.ms));
   const rss = Math.max(...runs.map((x) => x.rssMiB));
@@ -279,6 +285,7 @@ async function main(): Promise<void> {
       plainMs = median(r.hw.map((x) => x.ms));
       plainRatio = median(r.ratios);
       notes.push(`plain Cowrie: honeyweek/DuckDB wall time ${plainRatio.toFixed(2)} (median of pairs ${r.ratios.map((x) => x.toFixed(2)).join(", ")}); target ≤ 1.0`);
+      notes.push(agreement("plain Cowrie", r));
     }
     if (a.only.has("reference")) {
       const ref = await runJob({ kind: "honeyweek", root: s.root, week: WEEK, timeZone: ZONE, reader: "reference", threads: 1 });
@@ -293,6 +300,7 @@ async function main(): Promise<void> {
     out.push(row(`gzip-rotated Cowrie (${fmt(s.diskBytes / 1e6)} MB on disk)`, "DuckDB", r.db, s.bytes, s.lines));
     const gzMs = median(r.hw.map((x) => x.ms));
     notes.push(`gzip-rotated Cowrie: honeyweek/DuckDB ${median(r.ratios).toFixed(2)} (pairs ${r.ratios.map((x) => x.toFixed(2)).join(", ")})`);
+    notes.push(agreement("gzip-rotated Cowrie", r));
     if (plainMs !== undefined) notes.push(`gzip-rotated / plain, honeyweek: ${(gzMs / plainMs).toFixed(2)}; target ≤ 1.2`);
   }
   if (a.only.has("tpot")) {
