@@ -9,6 +9,9 @@ import { createRequire } from "node:module";
 import { dirname, join, basename } from "node:path";
 import { readFileSync } from "node:fs";
 
+/** Addresses whose country is kept (about 60 MB at most). */
+const CACHE_MAX = 1_000_000;
+
 export const UNKNOWN_COUNTRY = "ZZ";
 
 export interface GeoInfo {
@@ -42,6 +45,7 @@ export async function openCountryLookup(path: string | null): Promise<CountryLoo
   const meta = reader.metadata;
   const built = meta?.buildEpoch ? new Date(meta.buildEpoch).toISOString().slice(0, 10) : null;
   const name = path === null ? `DB-IP IP-to-Country Lite (${bundledVersion()})` : `${meta?.databaseType ?? basename(file)} (${basename(file)})`;
+  /** Country by address: a week asks for the same addresses several times (totals, ports, peak). */
   const cache = new Map<string, string>();
   return {
     info: { name, built },
@@ -55,7 +59,8 @@ export async function openCountryLookup(path: string | null): Promise<CountryLoo
         rec = null; // a host name or malformed address
       }
       cc = (rec?.country_code ?? rec?.country?.iso_code ?? rec?.registered_country?.iso_code ?? UNKNOWN_COUNTRY).toUpperCase();
-      cache.set(ip, cc);
+      // Bounded: one process may look up many weeks (demo, tests); past the cap, look-ups just repeat.
+      if (cache.size < CACHE_MAX) cache.set(ip, cc);
       return cc;
     },
   };
