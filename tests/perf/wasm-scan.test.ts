@@ -5,6 +5,11 @@
  * prefix of sample lines, and seeded random mutations of real lines; through the per-line API (a
  * line followed by \n, by \r\n, or by nothing) and the block API (scanBlock + select). Also: wasm
  * memory grows for long lines and many lines, and the committed generated module is up to date.
+ *
+ * Value keys (what FieldScanner does not have) are held, on all those lines, to a reference: a Map
+ * from value to first-seen index, fed the keyed fields' short unescaped string values of every
+ * valid line in the order the scanner saw them; plus tricky values, forced hash collisions in tiny
+ * tables, 300k distinct values across memory growth, and full tables.
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -12,8 +17,9 @@ import { existsSync, openSync, readFileSync, readSync, closeSync, readdirSync, s
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { COWRIE_FIELDS } from "../../scripts/parse/cowrie.ts";
-import { FieldScanner, MAX_DEPTH, VT_NONE } from "../../scripts/parse/fast/scan.ts";
-import { WasmFieldScanner, type ScannedLine } from "../../scripts/parse/fast/wasmScan.ts";
+import { FieldScanner, MAX_DEPTH, VT_NONE, VT_STRING } from "../../scripts/parse/fast/scan.ts";
+import { WasmFieldScanner, type ScannedLine, type TableOptions } from "../../scripts/parse/fast/wasmScan.ts";
+import { JsStringTable, MAX_KEYED, type StringTable } from "../../scripts/parse/fast/intern.ts";
 import { compileScanner, generatedModule, GENERATED } from "../../scripts/parse/fast/wasm/build.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -34,12 +40,72 @@ const KEY_SETS: readonly (readonly string[])[] = [
   ["", "b" + Z31, "B" + Z31],
 ];
 
+/** Keyed fields: Cowrie's (what the fast path keys for full events), every key of the other sets. */
+const COWRIE_KEYED = ["src_ip", "username", "password", "input", "url", "shasum", "hassh", "version", "dst_ip", "session", "protocol"].map((k) =>
+  (COWRIE_FIELDS as readonly string[]).indexOf(k),
+);
+const keyedOf = (keys: readonly string[]): number[] => (keys === COWRIE_FIELDS ? COWRIE_KEYED : keys.map((_, i) => i));
+
+/**
+ * The value keys a scanner must give: first-seen index of each value, fed in the scanner's order
+ * (per valid line, the keyed fields in the order they were given, duplicates left out).
+ */
+class KeyRef {
+  readonly ids = new Map<string, number>();
+  /** Arena bytes the wasm table's entries take (8 + the value, padded to 8). */
+  private used = 0;
+  constructor(
+    readonly keyed: readonly number[],
+    private readonly limits: { maxEntries?: number; maxArena?: number } = {},
+  ) {}
+
+  /** The expected key of a value (a new one gets the next index; -1 past the table's bounds). */
+  keyOf(v: string): number {
+    let k = this.ids.get(v);
+    if (k !== undefined) return k;
+    const size = (8 + v.length + 7) & ~7;
+    if (this.ids.size >= (this.limits.maxEntries ?? Infinity) || this.used + size > (this.limits.maxArena ?? Infinity)) return -1;
+    this.used += size;
+    this.ids.set(v, (k = this.ids.size));
+    return k;
+  }
+
+  /** Expected keys of a valid line, per wanted key (-1 where none), fed in the scanner's order. */
+  line(sc: ScannedLine, n: number): number[] {
+    const want = new Array<number>(n).fill(-1);
+    for (const i of [...new Set(this.keyed)]) {
+      if (sc.typeOf(i) !== VT_STRING) continue;
+      const v = sc.value(i) as string;
+      if (v.length <= MAX_KEYED) want[i] = this.keyOf(v);
+    }
+    return want;
+  }
+}
+
 interface Pair {
   keys: readonly string[];
   js: FieldScanner;
   wasm: WasmFieldScanner;
+  ref: KeyRef;
 }
-const pairs: Pair[] = KEY_SETS.map((keys) => ({ keys, js: new FieldScanner(keys), wasm: new WasmFieldScanner(keys) }));
+const pairs: Pair[] = KEY_SETS.map((keys) => ({ keys, js: new FieldScanner(keys), wasm: new WasmFieldScanner(keys, keyedOf(keys)), ref: new KeyRef(keyedOf(keys)) }));
+
+/**
+ * The wasm scanner's value keys for its current (valid) line against the reference; each key's
+ * string, made from this line's bytes, is the value (and is the one already made, if it was).
+ */
+function sameKeys(wasm: WasmFieldScanner, ref: KeyRef, b: Buffer, s: number, e: number, counted = true): void {
+  const want = ref.line(wasm, wasm.keys.length);
+  for (let i = 0; i < want.length; i++) {
+    const k = wasm.keyOf(i);
+    if (k !== want[i]) assert.unreachable(`key ${JSON.stringify(wasm.keys[i])}: value key ${k}, reference ${want[i]}: ${show(b, s, e)}`);
+    if (k < 0) continue;
+    const v = wasm.value(i) as string;
+    const t = wasm.strings.text(k, wasm.buf, wasm.from[i]! + 1, wasm.to[i]! - 1);
+    if (t !== v || wasm.strings.strings[k] !== v) assert.unreachable(`key ${k} names ${JSON.stringify(t)}, not ${JSON.stringify(v)}`);
+  }
+  if (counted && wasm.keyCount !== ref.ids.size) assert.unreachable(`${wasm.keyCount} value keys, reference ${ref.ids.size}: ${show(b, s, e)}`);
+}
 
 // Both scanners present the same surface (a caller can take either).
 const surface: ScannedLine[] = [pairs[0]!.js, pairs[0]!.wasm];
@@ -52,7 +118,7 @@ const show = (b: Buffer, s: number, e: number): string => JSON.stringify(b.toStr
  * offsets are in its `buf` (its own copy when the line had no newline after it: then `jsBase` is
  * where the line started in that copy); the wasm's are always in the caller's buffer.
  */
-function sameFields(p: Pair, okJs: boolean, okWasm: boolean, b: Buffer, s: number, e: number): void {
+function sameFields(p: Pair, okJs: boolean, okWasm: boolean, b: Buffer, s: number, e: number, inBlock?: true): void {
   if (okJs !== okWasm) assert.unreachable(`scan result ${okWasm}, FieldScanner ${okJs}: ${show(b, s, e)}`);
   if (!okJs) return;
   const jsBase = p.js.buf === b ? s : 0;
@@ -71,6 +137,8 @@ function sameFields(p: Pair, okJs: boolean, okWasm: boolean, b: Buffer, s: numbe
     }
     if (p.wasm.isString(i) !== p.js.isString(i)) assert.unreachable(`isString differs: ${show(b, s, e)}`);
   }
+  // (In a block, every line's values were keyed before the first is checked.)
+  sameKeys(p.wasm, p.ref, b, s, e, inBlock === undefined);
 }
 
 /** A line through the per-line API: inside a buffer and followed by \n, by \r\n, and at a buffer's end. */
@@ -124,8 +192,9 @@ function checkBlock(lines: readonly Buffer[], crlf: (k: number) => boolean = () 
       assert.is(p.wasm.lineEnd(k), e);
       const okWasm = p.wasm.select(k);
       const okJs = p.js.scan(b, s, e);
-      sameFields(p, okJs, okWasm, b, s, e);
+      sameFields(p, okJs, okWasm, b, s, e, true);
     }
+    assert.is(p.wasm.keyCount, p.ref.ids.size, "value keys after a block");
   }
   return ref.length;
 }
@@ -486,6 +555,161 @@ test("memory grows: a long line, a block of very many lines, block results kept 
     sameFields(p, p.js.scan(b, s, e), p.wasm.select(k), b, s, e);
   }
   assert.throws(() => p.wasm.select(n), /not in the last block/);
+});
+
+/**
+ * Lines through a scanner of their own (keys and value keys against `ref`): each per line (inside
+ * a buffer, and at a buffer's end), then all of them as one block, then again per line.
+ */
+function keyedRun(sc: WasmFieldScanner, ref: KeyRef, lines: readonly Buffer[]): void {
+  const one = (l: Buffer): void => {
+    for (const b of [Buffer.concat([Buffer.from("x\n"), l, Buffer.from("\n")]), Buffer.concat([Buffer.from("x\n"), l])]) {
+      if (sc.scan(b, 2, 2 + l.length)) sameKeys(sc, ref, b, 2, 2 + l.length);
+      else for (let i = 0; i < sc.keys.length; i++) assert.is(sc.keyOf(i), -1, "no keys on an invalid line");
+    }
+  };
+  const half = lines.length >> 1;
+  lines.slice(0, half).forEach(one);
+  const b = Buffer.from(lines.map((l) => l.toString("latin1") + "\n").join(""), "latin1");
+  const n = sc.scanBlock(b, 0, b.length);
+  for (let k = 0; k < n; k++) {
+    if (sc.select(k)) sameKeys(sc, ref, b, sc.lineStart(k), sc.lineEnd(k), false);
+    else for (let i = 0; i < sc.keys.length; i++) assert.is(sc.keyOf(i), -1, "no keys on an invalid line");
+  }
+  assert.is(sc.keyCount, ref.ids.size, "value keys after a block");
+  lines.slice(half).forEach(one);
+}
+
+const jsonLine = (o: Record<string, unknown>): Buffer => Buffer.from(JSON.stringify(o), "latin1");
+
+test("value keys: tricky values", () => {
+  const sc = new WasmFieldScanner(["a", "b", "c"], [0, 1, 1]);
+  const ref = new KeyRef([0, 1]);
+  const x64 = "x".repeat(64);
+  const lines = [
+    '{"a":"","b":""}',
+    `{"a":"${x64}","b":"${x64}y"}`,
+    `{"a":"${"y".repeat(63)}","b":"${"y".repeat(65)}"}`,
+    '{"a":"x\\ny","b":"\\u0041"}',
+    '{"a":"A","b":"A"}',
+    '{"a":1,"b":null}',
+    '{"a":{"k":"v"},"b":["v"]}',
+    '{"a":true,"b":false,"c":"not keyed"}',
+    '{"c":"only c"}',
+    '{"a":"first","a":"second"}',
+    '{"a":"shadowed","a":5}',
+    '{"a" : "spaced" , "b"\t:\t"tabbed" }',
+    '{"a":"valid until","b":"the end"',
+    '{"a":"v","b":"w"} x',
+    '{"b":"1.2.3.4","a":"1.2.3.4"}',
+    '{"a":"caf\u00e9"}',
+    ...Array.from({ length: 65 }, (_, n) => `{"a":"${x64.slice(0, n)}"}`),
+    // values one byte apart, at every position of a 64-byte value and of shorter ones
+    ...Array.from({ length: 64 }, (_, i) => `{"a":"${x64.slice(0, i)}z${x64.slice(i + 1)}","b":"${"ab".repeat(8).slice(0, i % 17)}q"}`),
+    ...Array.from({ length: 64 }, (_, i) => `{"b":"${x64.slice(0, i)}${String.fromCharCode(33 + i)}"}`),
+  ].map((l) => Buffer.from(l, "latin1"));
+  keyedRun(sc, ref, lines);
+  // Some of them by hand.
+  const at = (line: string): [number, number] => {
+    const b = Buffer.from(line, "latin1");
+    assert.ok(sc.scan(b, 0, b.length), line);
+    return [sc.keyOf(0), sc.keyOf(1)];
+  };
+  assert.equal(at('{"a":"","b":""}'), [ref.ids.get(""), ref.ids.get("")]);
+  const [k64, k65] = at(`{"a":"${x64}","b":"${x64}y"}`);
+  assert.ok(k64 >= 0 && sc.strings.strings[k64] === x64);
+  assert.is(k65, -1);
+  assert.equal(at('{"a":"x\\ny","b":"\\u0041"}'), [-1, -1]);
+  assert.equal(at('{"a":"A","b":"A"}'), [ref.ids.get("A"), ref.ids.get("A")]);
+  assert.equal(at('{"a":"first","a":"second","c":"z"}'), [ref.ids.get("second"), -1]);
+  assert.not.ok(ref.ids.has("first") || ref.ids.has("shadowed") || ref.ids.has("not keyed") || ref.ids.has("valid until"));
+  assert.is(sc.keyOf(2), -1, "a field that is not keyed");
+});
+
+test("value keys: forced hash collisions in tiny tables", () => {
+  const values: string[] = [];
+  for (let i = 0; i < 1500; i++) values.push(`v${i}`, `${"k".repeat(i % 60)}${i}`, `10.${i % 7}.${i % 251}.${i & 15}`);
+  const lines = values.map((v, i) => jsonLine({ a: v, b: values[(i * 7919) % values.length], c: i }));
+  for (const table of [{ bits: 1, hashBits: 0 }, { bits: 1, hashBits: 2 }, { bits: 1, hashBits: 9 }, { bits: 1 }] satisfies TableOptions[]) {
+    const sc = new WasmFieldScanner(["a", "b", "c"], [0, 1], table);
+    const ref = new KeyRef([0, 1]);
+    keyedRun(sc, ref, lines);
+    keyedRun(sc, ref, lines.slice().reverse());
+    assert.is(sc.keyCount, new Set(values).size, JSON.stringify(table));
+  }
+});
+
+test("value keys: 300k distinct values, through table growth and memory growth", () => {
+  const sc = new WasmFieldScanner(["src_ip", "username", "n"], [0, 1]);
+  const ref = new KeyRef([0, 1]);
+  const N = 300_000;
+  const ROUND = 50_000;
+  const lineOf = (i: number): Buffer => jsonLine({ src_ip: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, username: i % 3 ? `user${i}` : "root", n: i });
+  const big = (round: number): Buffer => Buffer.from(`{"src_ip":"9.9.9.${round}","username":"${"A".repeat((2 << 20) * (round + 1))}"}`, "latin1");
+  const tiny = (lines: number): Buffer => Buffer.from(`{"n":1}\n{}\n`.repeat(lines >> 1), "latin1");
+  for (let round = 0; round * ROUND < N; round++) {
+    const lines = Array.from({ length: ROUND }, (_, j) => lineOf(round * ROUND + j));
+    keyedRun(sc, ref, lines.slice(0, 200));
+    // Memory grows between rounds (a longer line each time, then a block of more lines than
+    // before): the records and the value table move up.
+    const l = big(round);
+    assert.ok(sc.scan(l, 0, l.length));
+    sameKeys(sc, ref, l, 0, l.length);
+    const t = tiny(8192 << round);
+    assert.is(sc.scanBlock(t, 0, t.length), 8192 << round);
+    // This round's lines as a block.
+    const b = Buffer.from(lines.map((l) => l.toString("latin1") + "\n").join(""), "latin1");
+    const n = sc.scanBlock(b, 0, b.length);
+    assert.is(n, lines.length);
+    for (let k = 0; k < n; k++) {
+      assert.ok(sc.select(k));
+      sameKeys(sc, ref, b, sc.lineStart(k), sc.lineEnd(k), false);
+    }
+    assert.is(sc.keyCount, ref.ids.size);
+  }
+  const distinct = ref.ids.size;
+  assert.ok(distinct > N, `${distinct} distinct values`);
+  // Every value again, per line: the same keys, no new ones.
+  for (let i = 0; i < N; i += 3) {
+    const l = Buffer.concat([lineOf(i), Buffer.from("\n")]);
+    assert.ok(sc.scan(l, 0, l.length - 1));
+    sameKeys(sc, ref, l, 0, l.length - 1);
+  }
+  assert.is(sc.keyCount, distinct);
+});
+
+test("value keys: a full table gives new values no key and keeps the old ones'", () => {
+  const values = Array.from({ length: 3000 }, (_, i) => `value-${i}-${"p".repeat(i % 50)}`);
+  const lines = values.map((v, i) => jsonLine({ a: v, b: values[(i * 31) % values.length] }));
+  for (const limits of [{ maxEntries: 1000 }, { maxArena: 20_000 }, { maxEntries: 1, maxArena: 64 << 10 }, { maxEntries: 0 }]) {
+    const sc = new WasmFieldScanner(["a", "b"], [0, 1], { bits: 2, ...limits });
+    const ref = new KeyRef([0, 1], limits);
+    keyedRun(sc, ref, lines);
+    keyedRun(sc, ref, lines);
+    assert.ok(ref.ids.size < values.length, `the table filled up (${JSON.stringify(limits)})`);
+  }
+});
+
+test("value keys: the StringTable surface (get) gives the keys a JsStringTable gives, and the scans' keys", () => {
+  const sc = new WasmFieldScanner(["a"], [0], { bits: 1 });
+  const table: StringTable = sc.strings;
+  const js = new JsStringTable();
+  const values = ["", "a", "1.2.3.4", "1.2.3.5", "x".repeat(64), "x".repeat(65), ...Array.from({ length: 5000 }, (_, i) => `u${i % 3001}`)];
+  for (const v of values) {
+    const b = Buffer.from(` ${v} `, "latin1");
+    assert.is(table.get(b, 1, b.length - 1), v);
+    assert.is(js.get(b, 1, b.length - 1), v);
+    assert.is(table.lastKey, js.lastKey, v);
+  }
+  assert.is(table.size, js.size);
+  // A line's value gets the key `get` gave it.
+  for (const v of ["1.2.3.4", "u17", "new"]) {
+    const b = jsonLine({ a: v });
+    assert.ok(sc.scan(b, 0, b.length));
+    table.get(Buffer.from(v, "latin1"), 0, v.length);
+    assert.is(sc.keyOf(0), table.lastKey);
+    assert.is(table.strings[sc.keyOf(0)], v);
+  }
 });
 
 test("the committed scanner.wasm.ts is what npm run build:wasm makes from scanner.as.ts", async () => {

@@ -5,19 +5,36 @@
  * can use the key instead of the string (aggregate/tally.ts: an array index instead of a look-up
  * in a Map of tens of thousands of strings).
  *
- * An open-addressing table over the bytes, which are kept in an arena to compare against. Only for
- * ASCII bytes (one byte = one character), values up to MAX_KEYED bytes. Keys stay valid for the
- * table's life; past MAX_ENTRIES or MAX_ARENA a new value is made as a plain string and gets no
- * key (-1): memory stays bounded however long a thread lives.
+ * Two implementations of StringTable: JsStringTable here, and the WebAssembly scanner's
+ * (wasmScan.ts ScanStrings), whose look-up is made in wasm during the scan itself.
+ *
+ * JsStringTable: an open-addressing table over the bytes, which are kept in an arena to compare
+ * against. Only for ASCII bytes (one byte = one character), values up to MAX_KEYED bytes. Keys stay
+ * valid for the table's life; past MAX_ENTRIES or MAX_ARENA a new value is made as a plain string
+ * and gets no key (-1): memory stays bounded however long a thread lives.
  */
 import { latin1 } from "./scan.ts";
+
+/**
+ * Strings from bytes with a key per distinct short value. What counting reads of it (EventKeys):
+ * `strings[k]`, the text of key k (for every key an event carries), for the table's life.
+ */
+export interface StringTable {
+  readonly strings: string[];
+  /** The key of the last `get` (-1 when the value got none). */
+  readonly lastKey: number;
+  /** Number of keys given. */
+  readonly size: number;
+  /** The text of the ASCII bytes b[start, end); its key is then in `lastKey`. */
+  get(b: Buffer, start: number, end: number): string;
+}
 
 /** Longer values get no key: hashing and comparing them costs more than it saves. */
 export const MAX_KEYED = 64;
 const MAX_ENTRIES = 1 << 23;
 const MAX_ARENA = 256 << 20;
 
-export class StringTable {
+export class JsStringTable implements StringTable {
   /** The string of each key. */
   readonly strings: string[] = [];
   /** Slot → key + 1 (0: empty). */
@@ -111,6 +128,9 @@ export class StringTable {
     for (let k = 0; k < this.strings.length; k++) this.place(k);
   }
 }
+
+/** The JavaScript table: what `new StringTable()` makes. */
+export const StringTable = JsStringTable;
 
 function grow(a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> {
   const b = new Int32Array(n);

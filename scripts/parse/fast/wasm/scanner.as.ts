@@ -14,6 +14,11 @@
  * Memory is the host's (../wasmScan.ts): it lays out every area, writes the key tables, copies the
  * bytes in, and grows the memory; this module keeps no data of its own and allocates nothing.
  *
+ * One addition FieldScanner does not have: the value table. For wanted keys the host marks as
+ * keyed, a valid line's unescaped string value of at most MAX_KEYED bytes gets a key, a small
+ * integer per distinct value, from a hash table in this memory (see "Value table" below); the
+ * host turns keys into strings (one per distinct value) and counting counts by key.
+ *
  * Bounds, as in scan.ts: a line is bytes [s, end) and the byte at `end` is a control byte (its
  * newline or the CR before it, or a newline the host put there), which stops every unbounded loop.
  * 16-byte loads may read up to 15 bytes past `end`: the host leaves that much room after its data.
@@ -48,7 +53,8 @@ const CR: u32 = 13;
 
 /**
  * Record layout (the host computes the offsets, 16-byte aligned): ok, line start, line end (i32
- * each, in a 16-byte header), then per key a type byte (padded to a multiple of 16), from and to.
+ * each, in a 16-byte header), then per key a type byte (padded to a multiple of 16), from, to, and
+ * (padded to a multiple of 16 bytes) its value's key or -1.
  */
 const REC_OK: usize = 0;
 const REC_START: usize = 4;
@@ -66,8 +72,14 @@ let typeOff: usize = 0;
 let fromOff: usize = 0;
 let toOff: usize = 0;
 let recSize: usize = 0;
+let keyOff: usize = 0;
+/** Keyed wanted keys: how many, and their indices (i32 each). */
+let nKeyed: i32 = 0;
+let keyedList: usize = 0;
 /** Where the last `scanLines` stopped: the start of the first line it did not scan. */
 let stoppedAt: usize = 0;
+/** Whether it stopped there because the value table needs more room (the host grows it, then goes on). */
+let wantRoom: i32 = 0;
 
 export function maxDepth(): i32 {
   return MAX_DEPTH;
@@ -78,8 +90,11 @@ export function heapBase(): usize {
   return __heap_base;
 }
 
-export function configure(n: i32, keyTable: usize, slotTable: usize, stackArea: usize, types: usize, froms: usize, tos: usize, size: usize): void {
+export function configure(n: i32, keyTable: usize, slotTable: usize, stackArea: usize, types: usize, froms: usize, tos: usize, keys: usize, size: usize, keyedN: i32, keyed: usize): void {
   nKeys = n;
+  keyOff = keys;
+  nKeyed = keyedN;
+  keyedList = keyed;
   keyTab = keyTable;
   slots = slotTable;
   stack = stackArea;
@@ -91,6 +106,10 @@ export function configure(n: i32, keyTable: usize, slotTable: usize, stackArea: 
 
 export function stopped(): usize {
   return stoppedAt;
+}
+
+export function wantsRoom(): i32 {
+  return wantRoom;
 }
 
 // @ts-ignore: decorator
@@ -399,29 +418,45 @@ function scanInto(s: usize, end: usize, delta: i32, rec: usize): i32 {
   }
 }
 
-/** One line [s, end) into the record at `rec` (the per-line API). */
-export function scanLine(s: usize, end: usize, delta: i32, rec: usize): i32 {
+/** One line [s, end) into the record at `rec`: ok, start, end, the values' ranges and keys. */
+function lineInto(s: usize, end: usize, delta: i32, rec: usize): i32 {
   const ok = scanInto(s, end, delta, rec);
   store<i32>(rec, ok, REC_OK);
   store<i32>(rec, <i32>s + delta, REC_START);
   store<i32>(rec, <i32>end + delta, REC_END);
+  keysInto(rec, ok, delta);
   return ok;
+}
+
+/**
+ * One line [s, end) into the record at `rec` (the per-line API): 1 or 0 as FieldScanner.scan, or
+ * -1, nothing scanned, when the value table needs more room first (`roomy`).
+ */
+export function scanLine(s: usize, end: usize, delta: i32, rec: usize): i32 {
+  if (!roomy()) return -1;
+  return lineInto(s, end, delta, rec);
 }
 
 /**
  * Every newline-terminated line in [p, e), at most maxLines of them, each into its own record
  * from `recs` on; the line end leaves out the newline and one CR before it, as the reader does.
- * Returns the number of lines scanned; `stopped()` tells where the next line starts.
+ * Returns the number of lines scanned; `stopped()` tells where the next line starts, and
+ * `wantsRoom()` whether it stopped early for the value table (before a line, never within one).
  */
 export function scanLines(p: usize, e: usize, delta: i32, recs: usize, maxLines: i32): i32 {
   let k: i32 = 0;
   let rec = recs;
+  wantRoom = 0;
   while (k < maxLines) {
     const nl = nextNewline(p, e);
     if (nl >= e) break;
+    if (!roomy()) {
+      wantRoom = 1;
+      break;
+    }
     let le = nl;
     if (le > p && load<u8>(le - 1) == CR) le--;
-    scanLine(p, le, delta, rec);
+    lineInto(p, le, delta, rec);
     rec += recSize;
     k++;
     p = nl + 1;
@@ -433,4 +468,161 @@ export function scanLines(p: usize, e: usize, delta: i32, recs: usize, maxLines:
 /** Copy record `from` over record `to` (select a block line as the current one); 16-byte aligned. */
 export function copyRecord(to: usize, from: usize): void {
   for (let k: usize = 0; k < recSize; k += 16) v128.store(to + k, v128.load(from + k));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Value table: keys for the values of keyed wanted keys.
+//
+// Open addressing with linear probing over 8-byte slots (low word: the value's hash; high word:
+// its entry's offset in the arena + 1, 0 for an empty slot), at most half full. The arena holds
+// the entries one after another, 8-byte aligned: key (i32), length (u32), the value's bytes. Keys
+// are given in order of first sight, 0, 1, 2, …, and never change: the host may move the slots and
+// the arena (it tells where with `configureTable`) and make the slots anew (`rehash`), the keys
+// stay.
+//
+// Room: before each line, `roomy` checks that the line's values (at most nKeyed new ones) fit
+// without growing; when not, the line is not scanned and the host grows the table first. When
+// the table has reached its bounds (entries, arena bytes), the host says so by thresholds that are
+// never reached, and a new value that does not fit gets no key (-1).
+
+/** Longer values get no key (StringTable's MAX_KEYED). */
+const MAX_KEYED: usize = 64;
+/** An entry: key, length, bytes padded to 8. */
+const ENTRY_HEAD: usize = 8;
+
+let tSlots: usize = 0;
+let tMask: u32 = 0;
+let tArena: usize = 0;
+/** Arena bytes an entry may end at (the host leaves 16 more after them: 16-byte loads). */
+let tArenaCap: u32 = 0;
+let tUsed: u32 = 0;
+let tCount: i32 = 0;
+let tMaxEntries: i32 = 0;
+/** `roomy` while tCount <= tRoomCount and tUsed <= tRoomUsed. */
+let tRoomCount: i32 = 0;
+let tRoomUsed: i32 = 0;
+/** Hash bits kept: all but for tests, which force collisions by keeping few. */
+let tHashMask: u32 = 0xffffffff;
+
+export function configureTable(slots: usize, mask: u32, arena: usize, arenaCap: u32, maxEntries: i32, roomCount: i32, roomUsed: i32, hashMask: u32): void {
+  tSlots = slots;
+  tMask = mask;
+  tArena = arena;
+  tArenaCap = arenaCap;
+  tMaxEntries = maxEntries;
+  tRoomCount = roomCount;
+  tRoomUsed = roomUsed;
+  tHashMask = hashMask;
+}
+
+export function tableCount(): i32 {
+  return tCount;
+}
+
+export function tableUsed(): u32 {
+  return tUsed;
+}
+
+// @ts-ignore: decorator
+@inline function roomy(): bool {
+  return tCount <= tRoomCount && <i32>tUsed <= tRoomUsed;
+}
+
+/** The value's hash: 8 bytes a step (the last step masked to the value), then a 64-bit finalizer. */
+function hashOf(p: usize, n: usize): u32 {
+  let h: u64 = <u64>n * 0x9e3779b97f4a7c15;
+  while (n > 8) {
+    h = (h ^ load<u64>(p)) * 0xbf58476d1ce4e5b9;
+    h ^= h >> 31;
+    p += 8;
+    n -= 8;
+  }
+  if (n > 0) h = (h ^ (load<u64>(p) & (<u64>-1 >> (<u64>(8 - n) << 3)))) * 0xbf58476d1ce4e5b9;
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccd;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53;
+  h ^= h >> 33;
+  return <u32>h & tHashMask;
+}
+
+/**
+ * n bytes (at most 64) at a and b equal: 16 at a time; the last step compares 16 bytes and keeps
+ * the first n (reading up to 15 bytes past either: after a value lies the rest of its line and the
+ * host's slack, after an entry the next one or the arena's slack).
+ */
+function sameValue(a: usize, b: usize, n: usize): bool {
+  while (n > 16) {
+    if (!i8x16.all_true(i8x16.eq(v128.load(a), v128.load(b)))) return false;
+    a += 16;
+    b += 16;
+    n -= 16;
+  }
+  const want = (<u32>1 << <u32>n) - 1;
+  return (i8x16.bitmask(i8x16.eq(v128.load(a), v128.load(b))) & want) == want;
+}
+
+/** The key of the n bytes at p (n <= MAX_KEYED), inserting them when new; -1 when the table is full. */
+function keyOf(p: usize, n: usize): i32 {
+  const h = hashOf(p, n);
+  let s = h & tMask;
+  while (true) {
+    const slot = tSlots + (<usize>s << 3);
+    const v = load<u64>(slot);
+    const at = <u32>(v >> 32);
+    if (at == 0) break;
+    if (<u32>v == h) {
+      const e = tArena + <usize>(at - 1);
+      if (load<u32>(e, 4) == <u32>n && sameValue(e + ENTRY_HEAD, p, n)) return load<i32>(e);
+    }
+    s = (s + 1) & tMask;
+  }
+  const size = <u32>((ENTRY_HEAD + n + 7) & ~7);
+  if (tCount >= tMaxEntries || tUsed + size > tArenaCap) return -1;
+  const e = tArena + <usize>tUsed;
+  const k = tCount;
+  store<i32>(e, k);
+  store<u32>(e, <u32>n, 4);
+  // 16 bytes a store: up to 8 past the entry's end, into the next entry's room or the slack.
+  for (let j: usize = 0; j < n; j += 16) v128.store(e + ENTRY_HEAD + j, v128.load(p + j));
+  store<u64>(tSlots + (<usize>s << 3), (<u64>(tUsed + 1) << 32) | <u64>h);
+  tUsed += size;
+  tCount = k + 1;
+  return k;
+}
+
+/** Keys of the record's keyed values: -1 for every key, then the keys of a valid line's short unescaped strings. */
+function keysInto(rec: usize, ok: i32, delta: i32): void {
+  for (let k: usize = 0; k < <usize>nKeys; k += 4) v128.store(rec + keyOff + (k << 2), i32x4.splat(-1));
+  if (ok == 0) return;
+  for (let i: i32 = 0; i < nKeyed; i++) {
+    const id = <usize>load<i32>(keyedList + (<usize>i << 2));
+    if (load<u8>(rec + typeOff + id) != VT_STRING) continue;
+    // Inside the quotes, in this memory.
+    const s = <usize>(load<i32>(rec + fromOff + (id << 2)) - delta) + 1;
+    const e = <usize>(load<i32>(rec + toOff + (id << 2)) - delta) - 1;
+    if (e - s <= MAX_KEYED) store<i32>(rec + keyOff + (id << 2), keyOf(s, e - s));
+  }
+}
+
+/** The key of the n bytes at p (the host's own look-up, of a value not in a line); -2 when the table needs room first. */
+export function lookup(p: usize, n: usize): i32 {
+  if (n > MAX_KEYED) return -1;
+  if (!roomy()) return -2;
+  return keyOf(p, n);
+}
+
+/** Make the slots anew from the arena (after the host gave the table more slots). */
+export function rehash(): void {
+  memory.fill(tSlots, 0, (<usize>tMask + 1) << 3);
+  let off: u32 = 0;
+  while (off < tUsed) {
+    const e = tArena + <usize>off;
+    const n = <usize>load<u32>(e, 4);
+    const h = hashOf(e + ENTRY_HEAD, n);
+    let s = h & tMask;
+    while (load<u32>(tSlots + (<usize>s << 3), 4) != 0) s = (s + 1) & tMask;
+    store<u64>(tSlots + (<usize>s << 3), (<u64>(off + 1) << 32) | <u64>h);
+    off += <u32>((ENTRY_HEAD + n + 7) & ~7);
+  }
 }
