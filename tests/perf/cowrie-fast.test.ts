@@ -11,10 +11,10 @@ import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ParseContext } from "../../scripts/model/event.ts";
 import { cowrie, cowrieRecordToEvent, COWRIE_FIELDS } from "../../scripts/parse/cowrie.ts";
-import { cowrieBytes, recordLane } from "../../scripts/parse/fast/cowrie.ts";
+import { ByteLane, cowrieBytes, recordLane } from "../../scripts/parse/fast/cowrie.ts";
 import { FieldScanner } from "../../scripts/parse/fast/scan.ts";
 import { isoUtcMillis } from "../../scripts/parse/fast/time.ts";
-import { StringTable } from "../../scripts/parse/fast/intern.ts";
+import { JsStringTable, StringTable } from "../../scripts/parse/fast/intern.ts";
 import { parseTimestamp } from "../../scripts/parse/time.ts";
 import { hash52 } from "../../scripts/aggregate/dedup.ts";
 import { hash52Bytes } from "../../scripts/aggregate/hashbytes.ts";
@@ -278,6 +278,96 @@ test("real Cowrie logs (../shared/realdata): every line the same, most of them o
   }
   assert.ok(total > 20000, `lines checked: ${total}`);
   assert.ok(onFast / total > 0.95, `fast path share ${onFast}/${total}`);
+});
+
+/** The first `max` lines of a file, or none when it is not there. */
+function headLines(path: string, max: number): Buffer[] {
+  if (!existsSync(path)) return [];
+  const buf = readFileSync(path).subarray(0, 32 << 20);
+  const out: Buffer[] = [];
+  for (let p = 0; out.length < max; ) {
+    const nl = buf.indexOf(10, p);
+    if (nl < 0) break;
+    out.push(buf.subarray(p, nl));
+    p = nl + 1;
+  }
+  return out;
+}
+
+test("blocks and lines: the same events; lean keys, one per distinct value, name their strings for the parser's life", () => {
+  const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+  const bench = headLines(join(root, "bench", ".work", "cowrie-plain-2000000-50000", "cowrie.json"), 60_000);
+  const fixture = readFileSync(join(root, "tests", "fixtures", "parse", "cowrie", "cowrie.json"), "latin1").split("\n").filter((l) => l !== "");
+  const made = [
+    line({}),
+    line({ username: "", password: "" }),
+    line({ username: "u".repeat(64), password: "p".repeat(65) }),
+    line({ username: "r\u00f6ot", password: "\\" }),
+    line({ src_ip: "203.0.113.5", username: "203.0.113.5", password: "root" }),
+    line({ eventid: "cowrie.direct-tcpip.request", dst_ip: "203.0.113.5", dst_port: 25 }),
+  ];
+  const lines = [...(bench.length > 0 ? bench : []), ...fixture.map((l) => Buffer.from(l, "latin1")), ...made.map((l) => Buffer.from(l, "utf8"))];
+  const full = cowrieBytes();
+  const leanP = cowrieBytes({ lean: true });
+  const keyOf = new Map<string, number>();
+  const valueOf = new Map<number, string>();
+  let table: unknown;
+  let keyed = 0;
+  const seen = (e: Record<string, unknown>): void => {
+    if (e.keys === undefined) return; // the record lane's (no keys)
+    table ??= e.keys;
+    assert.ok(e.keys === table, "one table for the parser's life");
+    for (const [key, field] of [["srcKey", "srcIp"], ["userKey", "username"], ["passKey", "password"]] as const) {
+      const k = e[key] as number;
+      if (k < 0) continue;
+      keyed++;
+      const v = e[field] as string;
+      assert.is(keyOf.get(v) ?? k, k, `one key per value: ${v}`);
+      assert.is(valueOf.get(k) ?? v, v, `one value per key: ${k}`);
+      keyOf.set(v, k);
+      valueOf.set(k, v);
+    }
+  };
+  // Blocks of 5000 lines (each line parsed from its block), every other block's lines parsed on their own.
+  for (let from = 0, n = 0; from < lines.length; from += 5000, n++) {
+    const part = lines.slice(from, from + 5000);
+    const b = Buffer.concat(part.flatMap((l) => [l, Buffer.from("\n")]));
+    const asBlock = n % 2 === 0;
+    if (asBlock) {
+      full.block!(b, 0, b.length);
+      leanP.block!(b, 0, b.length);
+    }
+    let p = 0;
+    for (const l of part) {
+      const ref = cowrie.parse(l.toString("utf8"), ctx);
+      const got = full(b, p, p + l.length, ctx);
+      if (got !== null) assert.equal(got, ref, `full: ${l.toString("latin1")}`);
+      const leanGot = leanP(b, p, p + l.length, ctx);
+      if (leanGot !== null) {
+        assert.equal(counted(leanGot), counted(ref), `lean: ${l.toString("latin1")}`);
+        seen(leanGot as unknown as Record<string, unknown>);
+      }
+      p += l.length + 1;
+    }
+  }
+  assert.ok(keyed > (bench.length > 0 ? 50_000 : 10), `${keyed} keyed values`);
+  // Every key's string, read through the table as counting reads it, is its value.
+  for (const [k, v] of valueOf) assert.is((table as StringTable).strings[k], v);
+
+  // Without wasm (FieldScanner and a JsStringTable): the same events, keys naming their strings.
+  const jsScanner = new FieldScanner(COWRIE_FIELDS);
+  const jsLane = new ByteLane(jsScanner, true);
+  let jsEvents = 0;
+  for (const l of lines.slice(0, 20_000)) {
+    const b = Buffer.concat([l, Buffer.from("\n")]);
+    if (!jsScanner.scan(b, 0, l.length)) continue;
+    const e = jsLane.event();
+    if (e === null) continue;
+    jsEvents++;
+    assert.ok((e as unknown as Record<string, unknown>).keys instanceof JsStringTable, "the JS lane's keys are a JsStringTable's");
+    assert.equal(counted(e), counted(cowrie.parse(l.toString("utf8"), ctx)), `JS lane: ${l.toString("latin1")}`);
+  }
+  assert.ok(jsEvents > 10, `${jsEvents} events through the JS lane`);
 });
 
 test("byte timestamps equal parseTimestamp", () => {

@@ -20,7 +20,7 @@ import type { EventKind, HoneypotEvent, ParseContext, ParseResult } from "../../
 import type { JsonRecord } from "../fields.ts";
 import { unrepr } from "../fields.ts";
 import { COWRIE_FIELDS, cowrieRecordToEvent } from "../cowrie.ts";
-import { FieldScanner, VT_NUMBER, VT_STRING, VT_STRING_ESC } from "./scan.ts";
+import { FieldScanner, VT_NUMBER, VT_STRING, VT_STRING_ESC, latin1 } from "./scan.ts";
 import { WasmFieldScanner, type ScannedLine } from "./wasmScan.ts";
 import { StringTable, type EventKeys } from "./intern.ts";
 import { isoUtcMillis } from "./time.ts";
@@ -43,6 +43,14 @@ const F_URL = 13;
 const F_SHASUM = 14;
 const F_HASSH = 15;
 const F_VERSION = 16;
+
+/**
+ * The fields whose string values the byte lane makes through its string table (`text`,
+ * `nonEmpty`, `address`): with the wasm scanner, their keys are made during the scan. Session and
+ * protocol only for full events (lean ones leave them out).
+ */
+const KEYED_LEAN: readonly number[] = [F_SRC_IP, F_USERNAME, F_PASSWORD, F_INPUT, F_URL, F_SHASUM, F_HASSH, F_VERSION, F_DST_IP];
+const KEYED_FULL: readonly number[] = [...KEYED_LEAN, F_SESSION, F_PROTOCOL];
 
 // Kinds of known event ids (the table of cowrie.ts, plus what the byte lane needs to know).
 const K_OTHER = 0;
@@ -83,8 +91,9 @@ const GIVE_UP = null;
  * counting may use instead of the strings (aggregate/tally.ts).
  */
 export function cowrieBytes(o: { lean?: boolean } = {}): ByteLineParser {
-  const sc = scannerFor(COWRIE_FIELDS);
-  const lane = new ByteLane(sc, o.lean ?? false);
+  const lean = o.lean ?? false;
+  const sc = scannerFor(COWRIE_FIELDS, lean ? KEYED_LEAN : KEYED_FULL);
+  const lane = new ByteLane(sc, lean);
   const blocks = sc instanceof WasmFieldScanner ? new BlockCursor(sc) : null;
   const parse: ByteLineParser = (b: Buffer, start: number, end: number, ctx: ParseContext): ParseResult | null => {
     if (!(blocks !== null ? blocks.scan(b, start, end) : sc.scan(b, start, end))) return null;
@@ -131,12 +140,13 @@ class BlockCursor {
 }
 
 /**
- * The WebAssembly scanner (3-4× faster, the same answers: tests/perf/wasm-scan.test.ts), or the
- * JavaScript one where WebAssembly SIMD is not available.
+ * The WebAssembly scanner (3-4× faster, the same answers: tests/perf/wasm-scan.test.ts; keys of
+ * the `keyed` fields' values made during the scan), or the JavaScript one where WebAssembly SIMD
+ * is not available.
  */
-function scannerFor(keys: readonly string[]): ScannedLine {
+function scannerFor(keys: readonly string[], keyed: readonly number[]): ScannedLine {
   try {
-    return new WasmFieldScanner(keys);
+    return new WasmFieldScanner(keys, keyed);
   } catch {
     return new FieldScanner(keys);
   }
@@ -157,44 +167,54 @@ export function recordLane(sc: ScannedLine, ctx: ParseContext): ParseResult | nu
 }
 
 export class ByteLane {
-  private readonly strings = new StringTable();
+  /**
+   * One string per distinct short value, and its key: the wasm scanner's table (keys made during
+   * the scan, for the fields it was told to key), else a JsStringTable (a look-up per value here).
+   */
+  private readonly wasm: WasmFieldScanner | null;
+  private readonly strings: StringTable;
+  /** The key of the last string made by `str` (-1: none). */
+  private lastKey = -1;
   private readonly idsByLength: [Buffer, number][][] = [];
-
-  constructor(
-    private readonly sc: ScannedLine,
-    private readonly lean: boolean,
-  ) {
-    for (const [id, kind] of KNOWN_IDS) {
-      const bytes = Buffer.from(id, "latin1");
-      (this.idsByLength[bytes.length] ??= []).push([bytes, kind]);
-    }
-  }
 
   /**
    * Lean mode's one event object, refilled for every line: counting keeps nothing of an event, and
    * a new object per line was most of what the fast path allocated.
    */
-  private readonly leanEvent: HoneypotEvent & EventKeys = {
-    honeypot: "cowrie",
-    ts: 0,
-    kind: "other",
-    srcIp: undefined,
-    dstPort: undefined,
-    username: undefined,
-    password: undefined,
-    loginSuccess: undefined,
-    command: undefined,
-    url: undefined,
-    sha256: undefined,
-    clientVersion: undefined,
-    hassh: undefined,
-    tunnelHost: undefined,
-    tunnelPort: undefined,
-    keys: this.strings,
-    srcKey: -1,
-    userKey: -1,
-    passKey: -1,
-  };
+  private readonly leanEvent: HoneypotEvent & EventKeys;
+
+  constructor(
+    private readonly sc: ScannedLine,
+    private readonly lean: boolean,
+  ) {
+    this.wasm = sc instanceof WasmFieldScanner ? sc : null;
+    this.strings = this.wasm !== null ? this.wasm.strings : new StringTable();
+    this.leanEvent = {
+      honeypot: "cowrie",
+      ts: 0,
+      kind: "other",
+      srcIp: undefined,
+      dstPort: undefined,
+      username: undefined,
+      password: undefined,
+      loginSuccess: undefined,
+      command: undefined,
+      url: undefined,
+      sha256: undefined,
+      clientVersion: undefined,
+      hassh: undefined,
+      tunnelHost: undefined,
+      tunnelPort: undefined,
+      keys: this.strings,
+      srcKey: -1,
+      userKey: -1,
+      passKey: -1,
+    };
+    for (const [id, kind] of KNOWN_IDS) {
+      const bytes = Buffer.from(id, "latin1");
+      (this.idsByLength[bytes.length] ??= []).push([bytes, kind]);
+    }
+  }
 
   private refill(ts: number, kind: EventKind): HoneypotEvent & EventKeys {
     const e = this.leanEvent;
@@ -239,7 +259,7 @@ export class ByteLane {
     if (ip === GIVE_UP) return GIVE_UP;
     if (ip !== undefined) {
       event.srcIp = ip;
-      if (this.lean) event.srcKey = this.strings.lastKey;
+      if (this.lean) event.srcKey = this.lastKey;
     }
     if (!this.lean && !this.sessionAndProtocol(event)) return GIVE_UP;
     switch (k) {
@@ -257,13 +277,13 @@ export class ByteLane {
         if (u === GIVE_UP) return GIVE_UP;
         if (u !== undefined) {
           event.username = u;
-          if (this.lean) event.userKey = this.strings.lastKey;
+          if (this.lean) event.userKey = this.lastKey;
         }
         const p = this.text(F_PASSWORD);
         if (p === GIVE_UP) return GIVE_UP;
         if (p !== undefined) {
           event.password = p;
-          if (this.lean) event.passKey = this.strings.lastKey;
+          if (this.lean) event.passKey = this.lastKey;
         }
         event.loginSuccess = k === K_LOGIN_SUCCESS;
         break;
@@ -342,10 +362,23 @@ export class ByteLane {
     return K_OTHER;
   }
 
+  /** The string of field f, an unescaped string whose text is b[s, e); its key in `lastKey`. */
+  private str(f: number, b: Buffer, s: number, e: number): string {
+    const w = this.wasm;
+    if (w === null) {
+      const v = this.strings.get(b, s, e);
+      this.lastKey = this.strings.lastKey;
+      return v;
+    }
+    const k = w.keyOf(f);
+    this.lastKey = k;
+    return k < 0 ? latin1(b, s, e) : w.strings.text(k, b, s, e);
+  }
+
   /** fields.ts `text`: a string as written; a number would be String(n) (record lane). */
   private text(f: number): string | undefined | null {
     const t = this.sc.typeOf(f);
-    if (t === VT_STRING) return this.strings.get(this.sc.buf, this.sc.from[f]! + 1, this.sc.to[f]! - 1);
+    if (t === VT_STRING) return this.str(f, this.sc.buf, this.sc.from[f]! + 1, this.sc.to[f]! - 1);
     return isStringLike(t) || t === VT_NUMBER ? GIVE_UP : undefined;
   }
 
@@ -355,7 +388,7 @@ export class ByteLane {
     if (t === VT_STRING) {
       const s = this.sc.from[f]! + 1;
       const e = this.sc.to[f]! - 1;
-      return e === s ? undefined : this.strings.get(this.sc.buf, s, e);
+      return e === s ? undefined : this.str(f, this.sc.buf, s, e);
     }
     return isStringLike(t) || t === VT_NUMBER ? GIVE_UP : undefined;
   }
@@ -370,7 +403,7 @@ export class ByteLane {
       if (e === s) return undefined;
       const first = b[s]!;
       if (first === 58 /* : */ || isTrimmed(first) || isTrimmed(b[e - 1]!)) return GIVE_UP;
-      return this.strings.get(b, s, e);
+      return this.str(f, b, s, e);
     }
     return isStringLike(t) ? GIVE_UP : undefined;
   }
