@@ -19,18 +19,14 @@
  * errs, two different lines with the same 52-bit hash (dedup.ts: ~1e-6 per million remembered
  * lines), this reader may not repeat the same false duplicate.)
  *
- * Workers run worker.ts bundled by esbuild (workerEntry); HONEYWEEK_THREADS sets their number
+ * Workers run worker.ts bundled by esbuild (workerBundle.ts); HONEYWEEK_THREADS sets their number
  * (0 or 1: in this thread), HONEYWEEK_READER=reference the old reader, HONEYWEEK_TIMING=1 prints
  * where the time goes.
  */
 import { Worker } from "node:worker_threads";
+import { open } from "node:fs/promises";
+import { workerEntry } from "./workerBundle.ts";
 import { availableParallelism } from "node:os";
-import { open, rename, writeFile } from "node:fs/promises";
-import { existsSync } from "node:fs";
-import { createHash } from "node:crypto";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import type { SelectedFile } from "../discover/window.ts";
 import type { LogFile } from "../discover/layout.ts";
 import { SourceFilter } from "../enrich/addresses.ts";
@@ -493,43 +489,6 @@ async function readInWorkers(input: ReadFilesInput, parts: Part[], chains: Map<s
   if (results.some((r) => r === undefined)) throw new Error("a part was not read");
   if (process.env.HONEYWEEK_TIMING) process.stderr.write(`parts+finals ${(tFinals - tStart).toFixed(0)} ms, merge ${(performance.now() - tFinals).toFixed(0)} ms\n`);
   return results;
-}
-
-/**
- * What a worker runs: worker.ts and what it imports, bundled by esbuild into one plain module (in
- * the system's temp folder, named by its content). A worker then starts in ~40 ms without a loader
- * thread of its own; through tsx (worker.mjs, the fallback) it takes ~250 ms and ~40 MiB more.
- */
-let entry: Promise<URL> | undefined;
-
-function workerEntry(): Promise<URL> {
-  entry ??= (async () => {
-    if (process.env.HONEYWEEK_WORKER_ENTRY === "tsx") return new URL("./worker.mjs", import.meta.url);
-    try {
-      const { build } = await import("esbuild");
-      const r = await build({
-        entryPoints: [fileURLToPath(new URL("./worker.ts", import.meta.url))],
-        bundle: true,
-        platform: "node",
-        format: "esm",
-        target: "node20",
-        write: false,
-        logLevel: "silent",
-        banner: { js: 'import { createRequire as __hwRequire } from "node:module"; const require = __hwRequire(import.meta.url);' },
-      });
-      const code = r.outputFiles[0]!.contents;
-      const file = join(tmpdir(), `honeyweek-worker-${createHash("sha256").update(code).digest("hex").slice(0, 20)}.mjs`);
-      if (!existsSync(file)) {
-        const tmp = `${file}.${process.pid}.tmp`;
-        await writeFile(tmp, code);
-        await rename(tmp, file);
-      }
-      return pathToFileURL(file);
-    } catch {
-      return new URL("./worker.mjs", import.meta.url);
-    }
-  })();
-  return entry;
 }
 
 /** Workers for one run, unref'd so they never keep the process alive; the run ends them. */
