@@ -395,11 +395,21 @@ async function readInWorkers(input: ReadFilesInput, parts: Part[], chains: Map<s
       ready.shift()!.postMessage({ type: "send" } satisfies ToWorker);
     };
     const allDone = () => [...files.values()].every((f) => f.ended);
+    const allDispatched = () => [...files.values()].every((f) => f.parts.every((p) => f.dispatched.has(p.index)));
+    const holdsPending = (w: Worker) => [...files.values()].some((f) => [...f.pending.values()].some((r) => r.holder === w));
     const feed = (w: Worker): void => {
-      if (failure) return;
+      if (failure || finished.has(w)) return;
       const next = nextPart();
       if (next === null) {
         busy.set(w, null);
+        // Nothing left to give out and nothing of w's waiting to be judged: w can hand its
+        // accumulator over now, while the others read their last parts (a part read again after
+        // a judgement goes to a worker that holds optimistic results, and so is not finished).
+        if (!finished.has(w) && allDispatched() && !holdsPending(w)) {
+          finished.add(w);
+          w.postMessage({ type: "finish" } satisfies ToWorker);
+          return;
+        }
         if (allDone()) {
           for (const x of workers) {
             if (busy.get(x) !== null || finished.has(x)) continue;
