@@ -280,7 +280,8 @@ export class WeekAccumulator {
       h.perDay.forEach((v, i) => (t.perDay[i]! += v));
       h.perHour.forEach((v, i) => (t.perHour[i]! += v));
       if (consume && t.sources.size < h.sources.size) [t.sources, h.sources] = [h.sources, t.sources];
-      for (const s of h.sources) t.sources.add(s);
+      const into = t.sources;
+      h.sources.forEach((s) => into.add(s));
     }
     this.hourByHoneypot = this.hourByHoneypot.map((m, i) => counter(m, o.hourByHoneypot[i]!));
     // (A SourceTally bound to this accumulator keeps ids of its HourSources; it has none while

@@ -9,7 +9,9 @@ export function bump<K>(m: Map<K, number>, key: K, n = 1): void {
 }
 
 export function mergeCounter<K>(into: Map<K, number>, from: Map<K, number>): void {
-  for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v);
+  // forEach, not for…of: merges run a few times per process, mostly before the code is optimised,
+  // where entry destructuring is what costs (a worker's 46k sources: ~40 → ~15 ms).
+  from.forEach((v, k) => into.set(k, (into.get(k) ?? 0) + v));
 }
 
 /** Deterministic order: most first, then by key in code-unit order (never locale-dependent). */

@@ -91,7 +91,20 @@ export class HourSources {
     o.closeOpen();
     const map = new Uint32Array(o.ips.length);
     for (let k = 0; k < o.ips.length; k++) map[k] = this.idOf(o.ips[k]!);
-    for (let k = 0; k < o.length; k++) this.addSpan(o.hour[k]!, map[o.id[k]!]!, o.count[k]!);
+    // All of o's spans at once (ids translated), then one compaction if they pass the limit.
+    const n = this.length + o.length;
+    if (n > this.hour.length) this.growSpans(n);
+    for (let k = 0, at = this.length; k < o.length; k++, at++) {
+      this.hour[at] = o.hour[k]!;
+      this.id[at] = map[o.id[k]!]!;
+      this.count[at] = o.count[k]!;
+    }
+    this.length = n;
+    this.hourStart = null;
+    if (this.length >= this.limit) {
+      this.compact();
+      while (this.length * 2 > this.limit) this.limit *= 2;
+    }
   }
 
   /** Distinct sources in each hour. */
