@@ -44,4 +44,5 @@ export const adbhoney = defineJsonParser(
     }
     return event;
   },
+  { fields: ["timestamp", "unixtime", "eventid", "src_ip", "session", "src_port", "dst_port", "dest_port", "input", "src_url", "url", "shasum"] },
 );

@@ -74,4 +74,12 @@ export const beelzebub = defineMixedJsonParser(
     }
     return event;
   },
+  {
+    fields: ["event", "timestamp", "protocol", "status", "session", "src_ip", "src_port", "dest_port", "username", "password", "input", "client", "client_version"],
+    nested: {
+      event: {
+        fields: ["DateTime", "Protocol", "Status", "Msg", "ID", "SourceIp", "RemoteAddr", "SourcePort", "User", "Password", "Command", "Client", "RequestURI"],
+      },
+    },
+  },
 );

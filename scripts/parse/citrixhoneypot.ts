@@ -47,4 +47,5 @@ export const citrixhoneypot = defineJsonParser(
     }
     return event;
   },
+  { fields: ["message", "asctime", "timestamp"] },
 );

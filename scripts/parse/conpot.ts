@@ -39,4 +39,5 @@ export const conpot = defineJsonParser(
     put(event, "session", nonEmpty(rec.id));
     return event;
   },
+  { fields: ["timestamp", "data_type", "event_type", "src_ip", "src_port", "dst_port", "dest_port", "id"] },
 );

@@ -134,4 +134,5 @@ export const cowrie = defineJsonParser(
     files: /^cowrie\.json$/,
   },
   cowrieRecordToEvent,
+  { fields: COWRIE_FIELDS },
 );

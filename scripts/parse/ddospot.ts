@@ -53,4 +53,5 @@ export const ddospot = defineMixedJsonParser(
     event.protocol = pot?.protocol ?? "udp";
     return event;
   },
+  { fields: ["src_ip", "time", "timestamp", "src_port"] },
 );

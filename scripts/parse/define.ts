@@ -53,12 +53,97 @@ export function newEvent(honeypot: string, ts: number, kind: EventKind): Honeypo
   return { honeypot, ts, kind };
 }
 
+/** The keys read of one object: a record, or an object value inside one. */
+export interface RecordShape {
+  /**
+   * Every key of the object `toEvent` reads (and nothing else of it: no key iteration, no `in`
+   * on undeclared keys). Plain ASCII, without quotes, backslashes or `__proto__`.
+   */
+  readonly fields: readonly string[];
+  /**
+   * Declared fields whose value, when it is an object, `toEvent` reads only at these keys (and
+   * does not keep, compare or walk): such a value is given as a partial object too, so what is
+   * never read is never built (Honeytrap's attack_connection.payload, Fatt's ssh algorithm lists).
+   * A value that is not an object (an array, a string …) is given whole.
+   */
+  readonly nested?: { readonly [field: string]: RecordShape };
+}
+
+/**
+ * What a JSON format declares of the records its `toEvent` reads, so that a line can be turned
+ * into an event without decoding it or parsing all of it (parse/fast/record.ts: the line is
+ * scanned for these keys only, and `toEvent` is given a record holding just them).
+ * tests/perf/record-fast.test.ts holds every declaration to its parser.
+ */
+export interface RecordFields extends RecordShape {
+  /** `toEvent` reads its third argument, the line's text. */
+  readonly usesLine?: boolean;
+  /**
+   * `toEvent` returns `otherwise` for every record whose `field` is not the string `is` (Suricata:
+   * event_type "alert"), so such a line needs no record at all. `field` must be declared too.
+   */
+  readonly only?: { readonly field: string; readonly is: string; readonly otherwise: SkipReason };
+}
+
+/**
+ * A parser's record lane: for every line that is one JSON object (blanks around it allowed),
+ * `parse(line, ctx)` is `toEvent(JSON.parse(line), ctx, line)`, made never to throw as
+ * defineParser does; and `toEvent` reads only the declared fields.
+ */
+export interface RecordLane extends RecordFields {
+  readonly toEvent: RecordParser;
+  /**
+   * For a parser that reads JSON records from some of its files only (Heralding's
+   * log_session.json beside auth.csv): whether the lane holds for ctx's file. Absent: always.
+   */
+  readonly appliesTo?: (ctx: ParseContext) => boolean;
+}
+
+const LANES = new WeakMap<HoneypotParser, RecordLane>();
+
+/** The record lane a parser declared, if any. */
+export function recordLaneOf(parser: HoneypotParser): RecordLane | undefined {
+  return LANES.get(parser);
+}
+
+/** A key the byte scanners can look for, and that a partial record can hold as JSON.parse would. */
+function checkDeclaredKey(parser: string, key: string): void {
+  if (key === "__proto__" || key.length === 0) throw new Error(`${parser}: field ${JSON.stringify(key)} cannot be declared`);
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 32 || c >= 127 || c === 34 || c === 92) throw new Error(`${parser}: declared field ${JSON.stringify(key)} must be plain ASCII`);
+  }
+}
+
+/** A shape's declared keys (checked), and its nested shapes' (each a declared field of it). */
+function checkShape(parser: string, shape: RecordShape): Set<string> {
+  const seen = new Set<string>();
+  for (const key of shape.fields) {
+    checkDeclaredKey(parser, key);
+    if (seen.has(key)) throw new Error(`${parser}: field ${key} declared twice`);
+    seen.add(key);
+  }
+  for (const [key, inner] of Object.entries(shape.nested ?? {})) {
+    if (!seen.has(key)) throw new Error(`${parser}: nested field ${key} is not declared`);
+    checkShape(parser, inner);
+  }
+  return seen;
+}
+
+function withLane(parser: HoneypotParser, lane: RecordLane): HoneypotParser {
+  const seen = checkShape(parser.name, lane);
+  if (lane.only !== undefined && !seen.has(lane.only.field)) throw new Error(`${parser.name}: \`only\` field ${lane.only.field} is not declared`);
+  LANES.set(parser, { ...lane, fields: [...lane.fields] });
+  return parser;
+}
+
 /**
  * Wrap a line parser so it never throws: a bug or an unforeseen shape becomes a skipped line
- * ("parser-error", counted and reported so the bug is seen), never a crashed week.
+ * ("parser-error", counted and reported so the bug is seen), never a crashed week. A parser that
+ * reads JSON records among other lines (Heralding, Mailoney) may declare its record lane.
  */
-export function defineParser(info: ParserInfo, parseLine: LineParser): HoneypotParser {
-  return {
+export function defineParser(info: ParserInfo, parseLine: LineParser, lane?: RecordLane): HoneypotParser {
+  const parser: HoneypotParser = {
     ...info,
     parse(line: string, ctx: ParseContext): ParseResult | ParseResult[] {
       try {
@@ -68,15 +153,20 @@ export function defineParser(info: ParserInfo, parseLine: LineParser): HoneypotP
       }
     },
   };
+  return lane === undefined ? parser : withLane(parser, lane);
 }
 
-/** A parser for a JSON-lines format: blank and non-JSON lines are handled here. */
-export function defineJsonParser(info: ParserInfo, toEvent: RecordParser): HoneypotParser {
-  return defineParser(info, (line, ctx) => {
+/**
+ * A parser for a JSON-lines format: blank and non-JSON lines are handled here. `fields`: the
+ * record keys `toEvent` reads, for the byte-level fast path (RecordFields).
+ */
+export function defineJsonParser(info: ParserInfo, toEvent: RecordParser, fields?: RecordFields): HoneypotParser {
+  const parser = defineParser(info, (line, ctx) => {
     const rec = parseJsonRecord(line);
     if (typeof rec === "string") return rec;
     return toEvent(rec, ctx, line);
   });
+  return fields === undefined ? parser : withLane(parser, { ...fields, toEvent });
 }
 
 /**
@@ -91,10 +181,11 @@ export function parseMixedLine(line: string): JsonRecord | SkipReason {
 }
 
 /** Like defineJsonParser, for logs that mix JSON records and plain text lines. */
-export function defineMixedJsonParser(info: ParserInfo, toEvent: RecordParser): HoneypotParser {
-  return defineParser(info, (line, ctx) => {
+export function defineMixedJsonParser(info: ParserInfo, toEvent: RecordParser, fields?: RecordFields): HoneypotParser {
+  const parser = defineParser(info, (line, ctx) => {
     const rec = parseMixedLine(line);
     if (typeof rec === "string") return rec;
     return toEvent(rec, ctx, line);
   });
+  return fields === undefined ? parser : withLane(parser, { ...fields, toEvent });
 }

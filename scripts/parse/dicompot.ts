@@ -42,4 +42,5 @@ export const dicompot = defineMixedJsonParser(
     event.protocol = "dicom";
     return event;
   },
+  { fields: ["time", "IP", "Command", "ID", "Port"] },
 );

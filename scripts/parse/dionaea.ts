@@ -71,4 +71,8 @@ export const dionaea = defineJsonParser(
     }
     return event;
   },
+  {
+    fields: ["timestamp", "connection", "src_ip", "src_port", "dst_port", "credentials"],
+    nested: { connection: { fields: ["type", "protocol", "transport"] }, credentials: { fields: ["username", "password"] } },
+  },
 );

@@ -35,4 +35,5 @@ export const elasticpot = defineJsonParser(
     event.protocol = "http";
     return event;
   },
+  { fields: ["timestamp", "unixtime", "src_ip", "src_port", "dst_port", "dest_port"] },
 );

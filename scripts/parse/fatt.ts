@@ -34,4 +34,8 @@ export const fatt = defineJsonParser(
     }
     return event;
   },
+  {
+    fields: ["timestamp", "ssh", "tls", "sourceIp", "destinationIp", "sourcePort", "destinationPort", "protocol"],
+    nested: { ssh: { fields: ["hasshServer", "hassh", "client"] }, tls: { fields: ["ja3s"] } },
+  },
 );

@@ -29,4 +29,5 @@ export const galah = defineMixedJsonParser(
     event.protocol = "http";
     return event;
   },
+  { fields: ["src_ip", "timestamp", "time", "src_port", "dest_port", "session"] },
 );

@@ -31,4 +31,5 @@ export const glutton = defineMixedJsonParser(
     put(event, "protocol", nonEmpty(rec.handler) ?? nonEmpty(rec.protocol));
     return event;
   },
+  { fields: ["src_ip", "ts", "timestamp", "dest_port", "dst_port", "src_port", "handler", "protocol"] },
 );

@@ -35,4 +35,5 @@ export const goPot = defineMixedJsonParser(
     event.protocol = "http";
     return event;
   },
+  { fields: ["dest_port", "timestamp", "ts", "phase", "src_ip", "id"] },
 );

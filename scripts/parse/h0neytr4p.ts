@@ -32,4 +32,5 @@ export const h0neytr4p = defineJsonParser(
     event.protocol = nonEmpty(rec.protocol) ?? "https";
     return event;
   },
+  { fields: ["timestamp", "src_ip", "dest_port", "protocol"] },
 );

@@ -33,4 +33,5 @@ export const hellpot = defineMixedJsonParser(
     event.protocol = "http";
     return event;
   },
+  { fields: ["REMOTE_ADDR", "remote_addr", "time", "timestamp", "message"] },
 );

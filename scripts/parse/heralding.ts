@@ -88,6 +88,11 @@ function parseSession(rec: JsonRecord, ctx: ParseContext): ParseResult {
   return event;
 }
 
+/** log_session.json's lines are JSON records; auth.csv's are CSV rows, whatever they look like. */
+function isSessionLog(ctx: ParseContext): boolean {
+  return ctx.file.includes("log_session");
+}
+
 export const heralding = defineParser(
   {
     name: "heralding",
@@ -100,10 +105,15 @@ export const heralding = defineParser(
     const start = firstNonBlank(line);
     if (start < 0) return "empty";
     // The file decides the format; a JSON-looking line in auth.csv would still be junk.
-    if (ctx.file.includes("log_session")) {
+    if (isSessionLog(ctx)) {
       const rec = parseJsonRecord(line);
       return typeof rec === "string" ? rec : parseSession(rec, ctx);
     }
     return parseAuthRow(line, ctx);
+  },
+  {
+    toEvent: parseSession,
+    appliesTo: isSessionLog,
+    fields: ["timestamp", "source_ip", "source_port", "destination_port", "protocol", "session_id"],
   },
 );

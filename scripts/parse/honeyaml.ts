@@ -34,4 +34,5 @@ export const honeyaml = defineMixedJsonParser(
     event.protocol = "http";
     return event;
   },
+  { fields: ["src_ip", "target", "timestamp"] },
 );

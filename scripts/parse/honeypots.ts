@@ -53,4 +53,5 @@ export const honeypots = defineMixedJsonParser(
     }
     return event;
   },
+  { fields: ["src_ip", "action", "timestamp", "src_port", "dest_port", "protocol", "server", "username", "password", "status"] },
 );

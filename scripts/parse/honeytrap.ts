@@ -36,4 +36,9 @@ export const honeytrap = defineJsonParser(
     put(event, "protocol", nonEmpty(attack?.protocol));
     return event;
   },
+  {
+    fields: ["@timestamp", "start_time", "attack_connection"],
+    // (attack_connection.payload, proxy_connection: never read, never built by the fast path)
+    nested: { attack_connection: { fields: ["remote_ip", "remote_port", "local_port", "protocol"] } },
+  },
 );

@@ -29,4 +29,5 @@ export const ipphoney = defineJsonParser(
     event.protocol = "ipp";
     return event;
   },
+  { fields: ["timestamp", "unixtime", "src_ip", "src_port", "dst_port", "dest_port"] },
 );

@@ -39,4 +39,5 @@ export const log4pot = defineMixedJsonParser(
     event.protocol = "http";
     return event;
   },
+  { fields: ["reason", "type", "timestamp", "client", "port", "correlation_id"] },
 );

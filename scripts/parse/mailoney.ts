@@ -9,7 +9,7 @@
  */
 import type { HoneypotEvent, ParseContext, ParseResult } from "../model/event.ts";
 import { defineParser, firstNonBlank, newEvent, parseJsonRecord } from "./define.ts";
-import { ipAddress, port, put, splitHostPort, stripIpv4Mapped, text } from "./fields.ts";
+import { ipAddress, port, put, splitHostPort, stripIpv4Mapped, text, type JsonRecord } from "./fields.ts";
 import { parseTimestamp } from "./time.ts";
 
 const SMTP_PORT = 25;
@@ -43,6 +43,13 @@ function parseTextLine(line: string, start: number, ctx: ParseContext): ParseRes
   return smtpEvent(ts, peer === undefined ? undefined : stripIpv4Mapped(peer.host), peer?.port, data);
 }
 
+/** 24.x JSON: `{"timestamp": …, "src_ip": …, "src_port": …, "data": "EHLO User"}`. */
+function parseJsonLine(rec: JsonRecord, ctx: ParseContext): ParseResult {
+  const ts = parseTimestamp(rec.timestamp, ctx.sensorTimeZone);
+  if (ts === undefined) return "no-timestamp";
+  return smtpEvent(ts, ipAddress(rec.src_ip), port(rec.src_port), text(rec.data));
+}
+
 export const mailoney = defineParser(
   {
     name: "mailoney",
@@ -57,8 +64,7 @@ export const mailoney = defineParser(
     if (line.charCodeAt(start) !== 123 /* { */) return parseTextLine(line, start, ctx);
     const rec = parseJsonRecord(line);
     if (typeof rec === "string") return rec;
-    const ts = parseTimestamp(rec.timestamp, ctx.sensorTimeZone);
-    if (ts === undefined) return "no-timestamp";
-    return smtpEvent(ts, ipAddress(rec.src_ip), port(rec.src_port), text(rec.data));
+    return parseJsonLine(rec, ctx);
   },
+  { toEvent: parseJsonLine, fields: ["timestamp", "src_ip", "src_port", "data"] },
 );

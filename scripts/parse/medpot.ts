@@ -31,4 +31,5 @@ export const medpot = defineMixedJsonParser(
     event.protocol = "hl7";
     return event;
   },
+  { fields: ["src_ip", "timestamp", "src_port"] },
 );

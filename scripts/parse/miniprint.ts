@@ -33,4 +33,5 @@ export const miniprint = defineMixedJsonParser(
     put(event, "protocol", nonEmpty(rec.protocol) ?? "pjl");
     return event;
   },
+  { fields: ["timestamp", "action", "event", "command", "src_ip", "src_port", "dest_port", "session_id", "protocol"] },
 );

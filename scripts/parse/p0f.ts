@@ -29,4 +29,5 @@ export const p0f = defineJsonParser(
     if (rec.subject === "cli" && os !== undefined && os !== "???") event.os = os;
     return event;
   },
+  { fields: ["timestamp", "client_ip", "client_port", "mod", "os", "subject"] },
 );

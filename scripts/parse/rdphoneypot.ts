@@ -42,4 +42,5 @@ export const rdphoneypot = defineJsonParser(
     }
     return event;
   },
+  { fields: ["timestamp", "unixtime", "eventid", "username", "password", "src_ip", "src_port", "dst_port", "dest_port", "session"] },
 );

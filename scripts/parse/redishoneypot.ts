@@ -37,4 +37,5 @@ export const redishoneypot = defineMixedJsonParser(
     else if (kind === "command") put(event, "command", action);
     return event;
   },
+  { fields: ["action", "addr", "time"] },
 );

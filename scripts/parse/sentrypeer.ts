@@ -55,4 +55,5 @@ export const sentrypeer = defineJsonParser(
     event.protocol = transport === undefined ? "sip" : `sip/${transport.toLowerCase()}`;
     return event;
   },
+  { fields: ["event_timestamp", "timestamp", "source_ip", "src_ip", "destination_ip", "dest_ip", "transport_type"] },
 );

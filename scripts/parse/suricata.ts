@@ -72,4 +72,10 @@ export const suricata = defineJsonParser(
     event.alert = alertInfo(alert);
     return event;
   },
+  {
+    fields: ["event_type", "alert", "timestamp", "src_ip", "src_port", "app_proto", "proto"],
+    nested: { alert: { fields: ["signature", "signature_id", "category", "severity", "metadata"], nested: { metadata: { fields: ["cve"] } } } },
+    // Most EVE lines are flows, dns, http, stats …: answered from event_type alone.
+    only: { field: "event_type", is: "alert", otherwise: "not-an-event" },
+  },
 );

@@ -31,4 +31,5 @@ export const tanner = defineJsonParser(
     put(event, "session", nonEmpty(rec.uuid));
     return event;
   },
+  { fields: ["timestamp", "peer", "uuid"], nested: { peer: { fields: ["ip", "port"] } } },
 );

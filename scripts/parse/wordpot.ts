@@ -39,4 +39,5 @@ export const wordpot = defineMixedJsonParser(
     }
     return event;
   },
+  { fields: ["timestamp", "src_ip", "src_port", "plugin", "username", "password"] },
 );
