@@ -1,0 +1,199 @@
+/**
+ * The generic byte-level fast path, for every format whose parser declares the record fields its
+ * `toEvent` reads (define.ts RecordFields / RecordLane): the bytes of one line → the same result
+ * `parser.parse` gives for the decoded line, or null (the caller then decodes the line and calls
+ * `parser.parse`, the reference).
+ *
+ * 1. The scanner (WasmFieldScanner, or FieldScanner without wasm SIMD) refuses anything that is not
+ *    a plain-ASCII, valid JSON object with unescaped keys → null. For such a line the reference's
+ *    UTF-8 decoding is the latin1 reading of its bytes, and its record is JSON.parse's.
+ * 2. A declared `only` guard (Suricata: event_type "alert") answers from the scanned value alone,
+ *    without a record, when the guard says the line is no event.
+ * 3. Otherwise a partial record: a plain object holding, for every declared field present, the
+ *    value JSON.parse would give it (the scanner's `value`; for a field with a nested shape whose
+ *    value is an object, a partial object of that shape's keys in turn), passed to the parser's
+ *    own `toEvent` (with the line's text when it reads it). `toEvent` reads no other key
+ *    (tests/perf/record-fast.test.ts), so it cannot tell this record from JSON.parse's.
+ *
+ * A throw from `toEvent` gives null: the reference path then runs the same code and reports it
+ * as defineParser does ("parser-error"). An array result (no declared parser makes one) is left
+ * to the reference too, as the ByteLineParser contract is one result per line.
+ */
+import type { HoneypotParser, ParseContext, ParseResult } from "../../model/event.ts";
+import { recordLaneOf, type RecordLane, type RecordShape } from "../define.ts";
+import type { JsonRecord } from "../fields.ts";
+import { FieldScanner, VT_NONE, VT_OBJECT, VT_STRING, VT_STRING_ESC, latin1 } from "./scan.ts";
+import { WasmFieldScanner, type ScannedLine } from "./wasmScan.ts";
+import type { ByteLineParser } from "./types.ts";
+
+export interface RecordBytesOptions {
+  /** Scan with FieldScanner (lines and nested values) even where the WebAssembly scanner works (tests compare the two). */
+  js?: boolean;
+}
+
+/** The fast path of a parser that declares its record fields (throws for one that does not). */
+export function recordBytes(parser: HoneypotParser, o: RecordBytesOptions = {}): ByteLineParser {
+  const lane = recordLaneOf(parser);
+  if (lane === undefined) throw new Error(`${parser.name} declares no record fields`);
+  return laneBytes(lane, o);
+}
+
+/** The fast path of one record lane (its own scanner: one per thread). */
+export function laneBytes(lane: RecordLane, o: RecordBytesOptions = {}): ByteLineParser {
+  const top = new ShapeReader(lane, o.js === true ? (keys) => new FieldScanner(keys) : scannerFor);
+  const sc = top.sc;
+  const toEvent = lane.toEvent;
+  const usesLine = lane.usesLine === true;
+  const blocks = sc instanceof WasmFieldScanner ? new BlockCursor(sc) : null;
+  // The guard: the field's index, and the bytes it must be (without quotes).
+  const guard = lane.only;
+  const gi = guard === undefined ? -1 : lane.fields.indexOf(guard.field);
+  const gBytes = guard === undefined ? Buffer.alloc(0) : Buffer.from(guard.is, "utf8");
+  // appliesTo, asked once per file (by its path), not per line.
+  const appliesTo = lane.appliesTo;
+  let lastFile: string | null = null;
+  let applies = true;
+
+  const parse: ByteLineParser = (b: Buffer, start: number, end: number, ctx: ParseContext): ParseResult | null => {
+    if (appliesTo !== undefined) {
+      if (ctx.file !== lastFile) {
+        applies = appliesTo(ctx);
+        lastFile = ctx.file;
+      }
+      if (!applies) return null;
+    }
+    if (!(blocks !== null ? blocks.scan(b, start, end) : sc.scan(b, start, end))) return null;
+    if (guard !== undefined && !guardHolds(sc, gi, gBytes, guard.is)) return guard.otherwise;
+    const rec = top.record();
+    let r: ParseResult | ParseResult[];
+    try {
+      r = toEvent(rec, ctx, usesLine ? latin1(b, start, end) : "");
+    } catch {
+      return null; // the reference path reports it (as parser-error)
+    }
+    return Array.isArray(r) ? null : r;
+  };
+  if (blocks !== null) parse.block = (b, start, end) => blocks.load(b, start, end);
+  return parse;
+}
+
+/**
+ * The partial object of one shape (define.ts RecordShape) from the last scan of `sc`: each declared
+ * key present, with JSON.parse's value; an object value of a nested shape as a partial object in
+ * turn (scanned by this reader's own scanner for it).
+ *
+ * The object is built by a function made for the shape, one `rec["key"] = …` per declared key:
+ * each store then has one known key (a loop's `rec[fields[i]] = v` was a megamorphic keyed store,
+ * most of the cost of a small record). The keys are checked plain ASCII without quotes or
+ * backslashes (define.ts), and are written into the code as JSON string literals.
+ */
+class ShapeReader {
+  readonly sc: ScannedLine;
+  private readonly inner: (ShapeReader | null)[];
+  readonly record: () => JsonRecord;
+
+  constructor(shape: RecordShape, scanner: (keys: readonly string[]) => ScannedLine) {
+    this.sc = scanner(shape.fields);
+    const nested = shape.nested ?? {};
+    this.inner = shape.fields.map((f) => {
+      const s = Object.hasOwn(nested, f) ? nested[f] : undefined;
+      return s === undefined ? null : new ShapeReader(s, scanner);
+    });
+    const stores = shape.fields.map((f, i) => `t = sc.typeOf(${i}); if (t !== ${VT_NONE}) rec[${JSON.stringify(f)}] = r.value(${i}, t);`);
+    const build = new Function("r", "sc", `"use strict"; const rec = {}; let t; ${stores.join(" ")} return rec;`) as (r: ShapeReader, sc: ScannedLine) => JsonRecord;
+    this.record = () => build(this, this.sc);
+  }
+
+  /** Field i's value (its type t, not none). */
+  value(i: number, t: number): unknown {
+    const sc = this.sc;
+    const sub = this.inner[i]!;
+    // (A nested object the inner scanner refuses, e.g. one with an escaped key, is given whole.)
+    return t === VT_OBJECT && sub !== null && sub.sc.scan(sc.buf, sc.from[i]!, sc.to[i]!) ? sub.record() : sc.value(i);
+  }
+}
+
+/** Whether field gi of the scanned line is the string `is` (as JSON.parse would read it). */
+function guardHolds(sc: ScannedLine, gi: number, want: Buffer, is: string): boolean {
+  const t = sc.typeOf(gi);
+  if (t === VT_STRING) {
+    // Unescaped, hence ASCII: its bytes are its text.
+    const from = sc.from[gi]! + 1;
+    if (sc.to[gi]! - 1 - from !== want.length) return false;
+    const b = sc.buf;
+    for (let k = 0; k < want.length; k++) if (b[from + k] !== want[k]) return false;
+    return true;
+  }
+  // An escaped string may still spell it; anything else (absent, a number …) is not the string.
+  if (t === VT_STRING_ESC) return sc.value(gi) === is;
+  return false;
+}
+
+/**
+ * The WebAssembly scanner (3-4× faster, the same answers: tests/perf/wasm-scan.test.ts), or the
+ * JavaScript one where WebAssembly SIMD is not available.
+ */
+function scannerFor(keys: readonly string[]): ScannedLine {
+  try {
+    return new WasmFieldScanner(keys);
+  } catch {
+    return new FieldScanner(keys);
+  }
+}
+
+/** Lines are scanned this much at a time, so that they are still in cache when their values are read. */
+const CHUNK = 256 << 10;
+
+/**
+ * Lines scanned a block at a time (WasmFieldScanner.scanBlock: one call for many lines instead of
+ * a copy and a call per line), then taken in order as the reader gives them; a line that was not
+ * in the last block is scanned on its own. The reader's block (4 MiB) is scanned a CHUNK of whole
+ * lines at a time, when the chunk's first line is asked for: the lines' bytes are then still in
+ * cache when their values are read (a whole block scanned at once made the big Suricata and Fatt
+ * lines slower than scanning line by line), and the blocks of a file the lane does not apply to
+ * (Heralding's auth.csv) are never scanned.
+ */
+class BlockCursor {
+  /** The reader's block. */
+  private block: Buffer | null = null;
+  private blockEnd = 0;
+  /** The chunk last scanned: lines [chunkStart, chunkEnd) of the block. */
+  private chunkStart = 0;
+  private chunkEnd = 0;
+  private next = 0;
+
+  constructor(private readonly sc: WasmFieldScanner) {}
+
+  load(b: Buffer, start: number, end: number): void {
+    this.block = b;
+    this.blockEnd = end;
+    this.chunkStart = this.chunkEnd = start;
+  }
+
+  scan(b: Buffer, start: number, end: number): boolean {
+    const sc = this.sc;
+    if (b !== this.block || start < this.chunkStart || end >= this.blockEnd) return sc.scan(b, start, end);
+    if (start >= this.chunkEnd) {
+      // The next chunk, from this line: whole lines, at least this one.
+      let e = Math.min(this.blockEnd, start + CHUNK);
+      if (e < this.blockEnd) {
+        const nl = b.lastIndexOf(10, e - 1);
+        e = nl >= end ? nl + 1 : b.indexOf(10, end) + 1;
+      }
+      sc.scanBlock(b, start, e);
+      this.chunkStart = start;
+      this.chunkEnd = e;
+      this.next = 0;
+    }
+    // Lines the reader did not give (an over-long line's end) are passed over.
+    let k = this.next;
+    const n = sc.lines;
+    while (k < n && sc.lineStart(k) < start) k++;
+    this.next = k;
+    if (k < n && sc.lineStart(k) === start && sc.lineEnd(k) === end) {
+      this.next = k + 1;
+      return sc.select(k);
+    }
+    return sc.scan(b, start, end);
+  }
+}
