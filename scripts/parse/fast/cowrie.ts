@@ -25,6 +25,7 @@ import { WasmFieldScanner, type ScannedLine } from "./wasmScan.ts";
 import { StringTable, type EventKeys } from "./intern.ts";
 import { isoUtcMillis } from "./time.ts";
 import type { ByteLineParser } from "./types.ts";
+import { BlockCursor } from "./blockCursor.ts";
 
 const F_EVENTID = 0;
 const F_TIMESTAMP = 1;
@@ -105,39 +106,6 @@ export function cowrieBytes(o: { lean?: boolean } = {}): ByteLineParser {
   return parse;
 }
 
-/**
- * Lines scanned a block at a time (WasmFieldScanner.scanBlock: one call for a whole 4 MiB block
- * instead of a copy and a call per line), then taken in order as the reader gives them.
- */
-class BlockCursor {
-  private buf: Buffer | null = null;
-  private next = 0;
-
-  constructor(private readonly sc: WasmFieldScanner) {}
-
-  load(b: Buffer, start: number, end: number): void {
-    this.sc.scanBlock(b, start, end);
-    this.buf = b;
-    this.next = 0;
-  }
-
-  /** The scan of the line b[start, end): from the block when it is the block's next line, else on its own. */
-  scan(b: Buffer, start: number, end: number): boolean {
-    const sc = this.sc;
-    if (b === this.buf) {
-      // Lines the reader did not give (an over-long line's end) are passed over.
-      let k = this.next;
-      const n = sc.lines;
-      while (k < n && sc.lineStart(k) < start) k++;
-      this.next = k;
-      if (k < n && sc.lineStart(k) === start && sc.lineEnd(k) === end) {
-        this.next = k + 1;
-        return sc.select(k);
-      }
-    }
-    return sc.scan(b, start, end);
-  }
-}
 
 /**
  * The WebAssembly scanner (3-4× faster, the same answers: tests/perf/wasm-scan.test.ts; keys of
