@@ -25,6 +25,26 @@ export class KeyedLogins {
     this.pairs.add(userKey, passKey);
   }
 
+  /** Add another's counts (keys of the same string table); the other is left as it was. */
+  absorb(o: KeyedLogins): void {
+    for (const k of o.usersSeen) this.addCount(k, o.users[k]!, 0, 0);
+    for (const k of o.passwordsSeen) this.addCount(0, 0, k, o.passwords[k]!);
+    o.pairs.forEach((u, p, n) => this.pairs.add(u, p, n));
+  }
+
+  private addCount(userKey: number, users: number, passKey: number, passwords: number): void {
+    const top = Math.max(userKey, passKey);
+    if (top >= this.users.length) this.grow(top + 1);
+    if (users > 0) {
+      if (this.users[userKey] === 0) this.usersSeen.push(userKey);
+      this.users[userKey]! += users;
+    }
+    if (passwords > 0) {
+      if (this.passwords[passKey] === 0) this.passwordsSeen.push(passKey);
+      this.passwords[passKey]! += passwords;
+    }
+  }
+
   /** Into the accumulator's username, password and pair Maps (`strings[key]` is a key's text); then empty. */
   flushInto(acc: WeekAccumulator, strings: readonly string[]): void {
     for (const k of this.usersSeen) {

@@ -18,7 +18,7 @@
  * tests/perf/tally.test.ts holds it to `add` on random events of every kind.
  */
 import type { HoneypotEvent } from "../model/event.ts";
-import type { HoneypotAcc, WeekAccumulator } from "./accumulator.ts";
+import type { HoneypotAcc, PortAcc, WeekAccumulator } from "./accumulator.ts";
 import { pairKey } from "../model/pairs.ts";
 import { bump } from "./counter.ts";
 import type { EventKeys, StringTable } from "../parse/fast/intern.ts";
@@ -93,11 +93,7 @@ export class SourceTally {
         this.connections++;
         if (this.honeypot === "cowrie") c.sessions++;
         if (e.dstPort !== undefined) {
-          let p = acc.ports.get(e.dstPort);
-          if (!p) {
-            p = { connections: 0, perDay: [0, 0, 0, 0, 0, 0, 0], bySource: new Map(), byHoneypot: new Map() };
-            acc.ports.set(e.dstPort, p);
-          }
+          const p = portOf(acc, e.dstPort);
           p.connections++;
           p.perDay[day]!++;
           if (id >= 0) this.portSources.add(e.dstPort, id);
@@ -227,13 +223,59 @@ export class SourceTally {
     return id;
   }
 
+  /**
+   * Take over what another tally of the same honeypot and week counted and has not flushed (an
+   * optimistic part's, parallel.ts), as if its events had been added here; the other is not used
+   * after. What it already wrote into its own accumulator (hour spans, per-event counters) comes
+   * with that accumulator's merge. Cheaper than flushing it into Maps and merging those: one look-up
+   * per address, array additions for the rest.
+   */
+  absorb(o: SourceTally): void {
+    if (o.honeypot !== this.honeypot) throw new Error("cannot absorb another honeypot's tally");
+    const acc = this.acc;
+    this.events += o.events;
+    this.connections += o.connections;
+    for (let d = 0; d < 7; d++) this.perDay[d]! += o.perDay[d]!;
+    for (let h = 0; h < this.perHourEvents.length; h++) this.perHourEvents[h]! += o.perHourEvents[h]!;
+    const mine = new Int32Array(o.ips.length);
+    for (let k = 0; k < o.ips.length; k++) {
+      const id = this.idOf(o.ips[k]!);
+      mine[k] = id;
+      if (this.verdict[id] === 0) this.verdict[id] = o.verdict[k]!;
+      const n = o.count[k]!;
+      if (n === 0) continue;
+      this.count[id]! += n;
+      const h = o.hourOf[k]!;
+      if (h < 0) continue;
+      // o's open hour of this source (read after ours): joined to ours when the same, else it
+      // becomes ours and ours is written out, as add() does when a source's hour changes.
+      if (this.hourOf[id] === h) this.hourCount[id]! += o.hourCount[k]!;
+      else {
+        if (this.hourOf[id]! >= 0) acc.hourSources.addSpan(this.hourOf[id]!, this.hourSourceId[id]!, this.hourCount[id]!);
+        this.hourOf[id] = h;
+        this.hourCount[id] = o.hourCount[k]!;
+      }
+    }
+    o.pairs.forEach((byPass, user) => {
+      let into = this.pairs.get(user);
+      if (into === undefined) this.pairs.set(user, (into = new Map()));
+      const target = into;
+      byPass.forEach((n, pass) => bump(target, pass, n));
+    });
+    if (o.keys !== undefined) {
+      if (this.table(o.keys) === o.keys) this.keyedLogins.absorb(o.keyedLogins);
+      else o.keyedLogins.flushInto(acc, o.keys.strings);
+    }
+    o.portSources.forEach((port, k, n) => this.portSources.add(port, mine[k]!, n));
+  }
+
   /** Put what was counted into the accumulator, and start over. */
   flushInto(): void {
     const acc = this.acc;
     for (const [user, byPass] of this.pairs) for (const [pass, n] of byPass) bump(acc.pairs, pairKey(user, pass), n);
     this.pairs.clear();
     if (this.keys !== undefined) this.keyedLogins.flushInto(acc, this.keys.strings);
-    this.portSources.forEach((port, id, n) => bump(acc.ports.get(port)!.bySource, this.ips[id]!, n));
+    this.portSources.forEach((port, id, n) => bump(portOf(acc, port).bySource, this.ips[id]!, n));
     this.portSources.clear();
     this.idByKey.fill(0);
     this.lastIp = undefined;
@@ -278,4 +320,14 @@ function grow(a: Float64Array<ArrayBuffer>, n: number): Float64Array<ArrayBuffer
   const b = new Float64Array(n);
   b.set(a);
   return b;
+}
+
+/** The accumulator's record of a port, made on first use. */
+function portOf(acc: WeekAccumulator, port: number): PortAcc {
+  let p = acc.ports.get(port);
+  if (!p) {
+    p = { connections: 0, perDay: [0, 0, 0, 0, 0, 0, 0], bySource: new Map(), byHoneypot: new Map() };
+    acc.ports.set(port, p);
+  }
+  return p;
 }

@@ -8,7 +8,7 @@
 import { parentPort } from "node:worker_threads";
 import { SourceFilter } from "../enrich/addresses.ts";
 import { WeekAccumulator } from "./accumulator.ts";
-import type { SourceTally } from "./tally.ts";
+import { SourceTally } from "./tally.ts";
 import { getHeapStatistics } from "node:v8";
 import { runPart, type FromWorker, type PartDedupWire, type ToWorker, type WorkerInit } from "./parallel.ts";
 import type { PartDedup } from "./file.ts";
@@ -33,7 +33,7 @@ function dedupOf(w: PartDedupWire): PartDedup {
   return { fileId: w.fileId, rememberFrom: w.rememberFrom, known: k.set, knownMaxTs: w.knownMaxTs };
 }
 /** Optimistic parts' accumulators, until this thread is told to merge or drop them. */
-const held = new Map<number, WeekAccumulator>();
+const held = new Map<number, { acc: WeekAccumulator; tallies: Map<string, SourceTally> }>();
 const PROGRESS_BYTES = 4 << 20;
 let unreported = 0;
 const onBytes = (n: number): void => {
@@ -91,7 +91,14 @@ async function handle(m: ToWorker): Promise<void> {
     return;
   }
   if (m.type === "commit") {
-    acc.merge(held.get(m.index)!, { consume: true });
+    // The part's tallies join this run's (array additions, not Maps), then its accumulator.
+    const h = held.get(m.index)!;
+    for (const [honeypot, t] of h.tallies) {
+      let into = tallies.get(honeypot);
+      if (into === undefined) tallies.set(honeypot, (into = new SourceTally(acc, honeypot)));
+      into.absorb(t);
+    }
+    acc.merge(h.acc, { consume: true });
     held.delete(m.index);
     return;
   }
@@ -102,8 +109,10 @@ async function handle(m: ToWorker): Promise<void> {
   if (m.optimistic) {
     const own = new WeekAccumulator(init.startMs, init.endMs, init.timeZone, attack);
     const times: number[] = [];
-    const report = await runPart(own, filter, init.sensorTimeZone, m.file, m.range, dedupOf(m.dedup), onBytes, times);
-    held.set(m.index, own);
+    // Its tallies are kept unflushed: a commit adds them to this run's.
+    const ownTallies = new Map<string, SourceTally>();
+    const report = await runPart(own, filter, init.sensorTimeZone, m.file, m.range, dedupOf(m.dedup), onBytes, times, ownTallies);
+    held.set(m.index, { acc: own, tallies: ownTallies });
     const t = Float64Array.from(times);
     port.postMessage({ type: "part", index: m.index, report, times: t } satisfies FromWorker, [t.buffer]);
     return;

@@ -121,6 +121,42 @@ for (const honeypot of ["cowrie", "dionaea"]) {
   }
 }
 
+test("absorb: an optimistic part's unflushed tally and accumulator, taken over, count as if added here", () => {
+  for (const withKeys of [false, true]) {
+    const set = new Set(["cowrie"]);
+    const plain = randomEvents(41, 30_000, "cowrie");
+    const events = withKeys ? keyed(plain, 9) : plain;
+    const attacker = (ip: string) => !ip.startsWith("9.");
+    const ref = new WeekAccumulator(W.startMs, W.endMs, W.timeZone, set);
+    for (const e of events) if (e.srcIp === undefined || attacker(e.srcIp)) ref.add(e);
+    // Parts in reading order: the first counted here, the others each into an accumulator and
+    // tally of their own (as a worker reads an optimistic part), then taken over.
+    const acc = new WeekAccumulator(W.startMs, W.endMs, W.timeZone, set);
+    const main = new SourceTally(acc, "cowrie");
+    // Small parts too: their sources' open hours meet ours (joined, not written as spans).
+    const cuts = [0, 9000, 17000, 17001, 17002, 17004, 17010, 30_000];
+    for (let p = 0; p < cuts.length - 1; p++) {
+      const own = p === 0 ? acc : new WeekAccumulator(W.startMs, W.endMs, W.timeZone, set);
+      const t = p === 0 ? main : new SourceTally(own, "cowrie");
+      for (const e of events.slice(cuts[p], cuts[p + 1])) {
+        if (e.srcIp !== undefined && !t.isAttacker(e, e.srcIp, attacker)) continue;
+        t.add(e);
+      }
+      if (p > 0) {
+        main.absorb(t);
+        acc.merge(own, { consume: true });
+      }
+    }
+    main.flushInto();
+    assert.is(summary(acc), summary(ref), withKeys ? "keyed" : "plain");
+    const perHour = (x: WeekAccumulator) => x.hours.starts.map((_, h) => [...x.hourSources.countsInHour(h)].sort());
+    assert.equal(perHour(acc), perHour(ref));
+    assert.equal([...acc.pairs].sort(), [...ref.pairs].sort());
+    assert.equal([...acc.bySource].sort(), [...ref.bySource].sort());
+    for (const [port, p] of ref.ports) assert.equal([...acc.ports.get(port)!.bySource].sort(), [...p.bySource].sort(), `port ${port}`);
+  }
+});
+
 test("counting reads no field the lean fast path leaves out (session, protocol, srcPort)", () => {
   const read = new Set<string>();
   const spy = (e: HoneypotEvent): HoneypotEvent =>
