@@ -350,6 +350,8 @@ async function readInWorkers(input: ReadFilesInput, parts: Part[], chains: Map<s
       if (process.env.HONEYWEEK_TIMING && remembered.length > 0) process.stderr.write(`file ${ids[0]} remembered ${remembered.length / 2} lines; known at its start ${f.state.known.size}\n`);
       chain.endFile(remembered);
       f.ended = true;
+      // Its start state (a copy of the remembered lines) is needed no more: not kept to the end.
+      f.state = undefined;
       ids.shift();
     }
   };

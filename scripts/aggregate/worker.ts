@@ -24,11 +24,15 @@ let tallies = new Map<string, SourceTally>();
 let started = 0;
 /** Known-line sets by file (the parts of a file share one), for this run. */
 const knownByFile = new Map<number, { wire: Float64Array; set: Set<number> }>();
+const KNOWN_FILES_KEPT = 4;
 function dedupOf(w: PartDedupWire): PartDedup {
   let k = knownByFile.get(w.fileId);
   if (k === undefined || k.wire.length !== w.known.length) {
     k = { wire: w.known, set: new Set(w.known) };
     knownByFile.set(w.fileId, k);
+    // Parts come file after file: the sets of files read long ago are not kept (one is made again
+    // if a part of such a file still comes).
+    if (knownByFile.size > KNOWN_FILES_KEPT) knownByFile.delete(knownByFile.keys().next().value!);
   }
   return { fileId: w.fileId, rememberFrom: w.rememberFrom, known: k.set, knownMaxTs: w.knownMaxTs };
 }
