@@ -233,39 +233,7 @@ export class FieldScanner {
 
   /** The JSON value of wanted key i after a successful scan (undefined when absent). */
   value(i: number): unknown {
-    const b = this.buf;
-    switch (this.typeOf(i)) {
-      case VT_NONE:
-        return undefined;
-      case VT_STRING:
-        return latin1(b, this.from[i]! + 1, this.to[i]! - 1);
-      case VT_NUMBER: {
-        const s = this.from[i]!;
-        const e = this.to[i]!;
-        // A plain non-negative integer of up to 15 digits is exact in a double: read it directly.
-        // Anything else (sign, fraction, exponent, long) is JSON.parse's to convert.
-        if (e - s <= 15) {
-          let n = 0;
-          let k = s;
-          for (; k < e; k++) {
-            const d = b[k]! - D0;
-            if (d < 0 || d > 9) break;
-            n = n * 10 + d;
-          }
-          if (k === e) return n;
-        }
-        return JSON.parse(latin1(b, s, e));
-      }
-      case VT_TRUE:
-        return true;
-      case VT_FALSE:
-        return false;
-      case VT_NULL:
-        return null;
-      default:
-        // Escaped strings, objects, arrays: JSON.parse of their own bytes.
-        return JSON.parse(latin1(b, this.from[i]!, this.to[i]!));
-    }
+    return scannedValue(this.buf, this.typeOf(i), this.from[i]!, this.to[i]!);
   }
 
   /** True when wanted key i was present with a string value (escaped or not). */
@@ -424,4 +392,41 @@ function literal(b: Buffer, i: number, end: number, word: string): boolean {
   if (i + word.length > end) return false;
   for (let k = 0; k < word.length; k++) if (b[i + k] !== word.charCodeAt(k)) return false;
   return true;
+}
+
+/**
+ * What JSON.parse gives for a scanned value: type t (VT_*), bytes b[from, to) (strings with their
+ * quotes). Shared by both scanners.
+ */
+export function scannedValue(b: Buffer, t: number, from: number, to: number): unknown {
+  switch (t) {
+    case VT_NONE:
+      return undefined;
+    case VT_STRING:
+      return latin1(b, from + 1, to - 1);
+    case VT_NUMBER: {
+      // A plain non-negative integer of up to 15 digits is exact in a double: read it directly.
+      // Anything else (sign, fraction, exponent, long) is JSON.parse's to convert.
+      if (to - from <= 15) {
+        let n = 0;
+        let k = from;
+        for (; k < to; k++) {
+          const d = b[k]! - D0;
+          if (d < 0 || d > 9) break;
+          n = n * 10 + d;
+        }
+        if (k === to) return n;
+      }
+      return JSON.parse(latin1(b, from, to));
+    }
+    case VT_TRUE:
+      return true;
+    case VT_FALSE:
+      return false;
+    case VT_NULL:
+      return null;
+    default:
+      // Escaped strings, objects, arrays: JSON.parse of their own bytes.
+      return JSON.parse(latin1(b, from, to));
+  }
 }

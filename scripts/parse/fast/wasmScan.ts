@@ -28,7 +28,7 @@
  * each key's string once, the first time a caller asks for it (`strings.text`), from the bytes of
  * the line at hand: a key's bytes are the same in every line, so any line makes the same text.
  */
-import { MAX_DEPTH, VT_NONE, VT_NUMBER, VT_STRING, VT_STRING_ESC, VT_TRUE, VT_FALSE, VT_NULL, latin1 } from "./scan.ts";
+import { MAX_DEPTH, VT_STRING, VT_STRING_ESC, latin1, scannedValue } from "./scan.ts";
 import { MAX_KEYED, type StringTable } from "./intern.ts";
 import { SCANNER_WASM_BASE64 } from "./wasm/scanner.wasm.ts";
 
@@ -75,7 +75,6 @@ export interface TableOptions {
 
 const QUOTE = 34;
 const BACKSLASH = 92;
-const D0 = 48;
 const NL = 10;
 const PAGE = 65536;
 /** Room after any data in wasm memory: 16-byte loads may read 15 bytes past a line's stop byte. */
@@ -328,38 +327,7 @@ export class WasmFieldScanner implements ScannedLine {
 
   /** The JSON value of wanted key i after a successful scan (undefined when absent): FieldScanner.value. */
   value(i: number): unknown {
-    const b = this.buf;
-    switch (this.typeOf(i)) {
-      case VT_NONE:
-        return undefined;
-      case VT_STRING:
-        return latin1(b, this.from[i]! + 1, this.to[i]! - 1);
-      case VT_NUMBER: {
-        const s = this.from[i]!;
-        const e = this.to[i]!;
-        // As FieldScanner: a plain non-negative integer of up to 15 digits is exact in a double.
-        if (e - s <= 15) {
-          let v = 0;
-          let k = s;
-          for (; k < e; k++) {
-            const d = b[k]! - D0;
-            if (d < 0 || d > 9) break;
-            v = v * 10 + d;
-          }
-          if (k === e) return v;
-        }
-        return JSON.parse(latin1(b, s, e));
-      }
-      case VT_TRUE:
-        return true;
-      case VT_FALSE:
-        return false;
-      case VT_NULL:
-        return null;
-      default:
-        // Escaped strings, objects, arrays: JSON.parse of their own bytes.
-        return JSON.parse(latin1(b, this.from[i]!, this.to[i]!));
-    }
+    return scannedValue(this.buf, this.typeOf(i), this.from[i]!, this.to[i]!);
   }
 
   /** True when wanted key i was present with a string value (escaped or not). */
