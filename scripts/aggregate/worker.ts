@@ -1,9 +1,9 @@
 /**
- * A reading worker (started by parallel.ts through worker.mjs): reads the parts it is sent into
- * one accumulator (an optimistic part into its own, merged or dropped when the main thread says),
- * reports each part's bookkeeping, and on
- * "finish" makes its accumulator ready, sends it on "send"; then waits for the next week's "init". Gzip is decoded
- * here too.
+ * A reading worker (started by parallel.ts with the bundle of workerBundle.ts, or worker.mjs):
+ * reads the parts it is sent into one accumulator (an optimistic part into an accumulator and
+ * tallies of its own, taken over or dropped when the main thread says), reports each part's
+ * bookkeeping; on "finish" flushes its tallies and says "ready", on "send" sends its accumulator;
+ * then waits for the next week's "init". Gzip is decoded here too.
  */
 import { parentPort } from "node:worker_threads";
 import { SourceFilter } from "../enrich/addresses.ts";
