@@ -407,7 +407,7 @@ async function readInWorkers(input: ReadFilesInput, parts: Part[], chains: Map<s
         // Nothing left to give out and nothing of w's waiting to be judged: w can hand its
         // accumulator over now, while the others read their last parts (a part read again after
         // a judgement goes to a worker that holds optimistic results, and so is not finished).
-        if (!finished.has(w) && allDispatched() && !holdsPending(w)) {
+        if (allDispatched() && !holdsPending(w)) {
           finished.add(w);
           w.postMessage({ type: "finish" } satisfies ToWorker);
           return;
