@@ -14,6 +14,7 @@ import { cowrie, cowrieRecordToEvent, COWRIE_FIELDS } from "../../scripts/parse/
 import { ByteLane, cowrieBytes, recordLane } from "../../scripts/parse/fast/cowrie.ts";
 import { FieldScanner } from "../../scripts/parse/fast/scan.ts";
 import { isoUtcMillis } from "../../scripts/parse/fast/time.ts";
+import { Rng } from "../../scripts/sample/prng.ts";
 import { JsStringTable, StringTable } from "../../scripts/parse/fast/intern.ts";
 import { parseTimestamp } from "../../scripts/parse/time.ts";
 import { hash52 } from "../../scripts/aggregate/dedup.ts";
@@ -397,6 +398,28 @@ test("byte timestamps equal parseTimestamp", () => {
     const got = isoUtcMillis(b, 0, b.length);
     // -1 declines (the reference path then decides); any other value must be the reference's.
     if (got !== -1) assert.is(got, parseTimestamp(c, "UTC"), c);
+  }
+  // The hour of the last valid timestamp is remembered: in any order, with neighbours sharing most
+  // of that hour's bytes and invalid ones in between, every answer stays the reference's, and no
+  // valid timestamp of the usual shape is declined.
+  const r = new Rng(5);
+  const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+  const valid: string[] = [];
+  for (let k = 0; k < 3000; k++) {
+    const t = new Date(Date.UTC(1990, 0, 1) + Math.floor(r.next() * 40 * 365.25 * 86400_000));
+    const hours = [t.getUTCHours(), (t.getUTCHours() + 1) % 24, t.getUTCHours() % 10];
+    const frac = r.pick(["", ".5", ".123", ".123456", ".999999999"]);
+    valid.push(`${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}T${pad(r.pick(hours))}:${pad(r.int(0, 59))}:${pad(r.int(0, 59))}${frac}Z`);
+  }
+  const all = [...valid, ...cases];
+  for (let round = 0; round < 5; round++) {
+    for (let k = 0; k < all.length * 2; k++) {
+      const c = round === 0 ? all[k % all.length]! : r.pick(all);
+      const b = Buffer.from(c);
+      const got = isoUtcMillis(b, 0, b.length);
+      if (got !== -1) assert.is(got, parseTimestamp(c, "UTC"), c);
+      else assert.ok(!valid.includes(c), `declined ${c}`);
+    }
   }
 });
 
