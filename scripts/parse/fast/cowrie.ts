@@ -20,8 +20,8 @@ import type { EventKind, HoneypotEvent, ParseContext, ParseResult } from "../../
 import type { JsonRecord } from "../fields.ts";
 import { unrepr } from "../fields.ts";
 import { COWRIE_FIELDS, cowrieRecordToEvent } from "../cowrie.ts";
-import { FieldScanner, VT_NUMBER, VT_STRING, VT_STRING_ESC, latin1 } from "./scan.ts";
-import { WasmFieldScanner, type ScannedLine } from "./wasmScan.ts";
+import { VT_NUMBER, VT_STRING, VT_STRING_ESC, latin1 } from "./scan.ts";
+import { WasmFieldScanner, scannerFor, type ScannedLine } from "./wasmScan.ts";
 import { StringTable, type EventKeys } from "./intern.ts";
 import { isoUtcMillis } from "./time.ts";
 import type { ByteLineParser } from "./types.ts";
@@ -104,20 +104,6 @@ export function cowrieBytes(o: { lean?: boolean } = {}): ByteLineParser {
   };
   if (blocks !== null) parse.block = (b, start, end) => blocks.load(b, start, end);
   return parse;
-}
-
-
-/**
- * The WebAssembly scanner (3-4× faster, the same answers: tests/perf/wasm-scan.test.ts; keys of
- * the `keyed` fields' values made during the scan), or the JavaScript one where WebAssembly SIMD
- * is not available.
- */
-function scannerFor(keys: readonly string[], keyed: readonly number[]): ScannedLine {
-  try {
-    return new WasmFieldScanner(keys, keyed);
-  } catch {
-    return new FieldScanner(keys);
-  }
 }
 
 /** The record lane: a partial record with JSON.parse's values, through `cowrieRecordToEvent`. */

@@ -23,7 +23,7 @@ import type { HoneypotParser, ParseContext, ParseResult } from "../../model/even
 import { recordLaneOf, type RecordLane, type RecordShape } from "../define.ts";
 import type { JsonRecord } from "../fields.ts";
 import { FieldScanner, VT_NONE, VT_OBJECT, VT_STRING, VT_STRING_ESC, latin1 } from "./scan.ts";
-import { WasmFieldScanner, type ScannedLine } from "./wasmScan.ts";
+import { WasmFieldScanner, scannerFor, type ScannedLine } from "./wasmScan.ts";
 import type { ByteLineParser } from "./types.ts";
 import { BlockCursor } from "./blockCursor.ts";
 
@@ -128,17 +128,5 @@ function guardHolds(sc: ScannedLine, gi: number, want: Buffer, is: string): bool
   // An escaped string may still spell it; anything else (absent, a number …) is not the string.
   if (t === VT_STRING_ESC) return sc.value(gi) === is;
   return false;
-}
-
-/**
- * The WebAssembly scanner (3-4× faster, the same answers: tests/perf/wasm-scan.test.ts), or the
- * JavaScript one where WebAssembly SIMD is not available.
- */
-function scannerFor(keys: readonly string[]): ScannedLine {
-  try {
-    return new WasmFieldScanner(keys);
-  } catch {
-    return new FieldScanner(keys);
-  }
 }
 

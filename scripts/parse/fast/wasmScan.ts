@@ -28,7 +28,7 @@
  * each key's string once, the first time a caller asks for it (`strings.text`), from the bytes of
  * the line at hand: a key's bytes are the same in every line, so any line makes the same text.
  */
-import { MAX_DEPTH, VT_STRING, VT_STRING_ESC, latin1, scannedValue } from "./scan.ts";
+import { FieldScanner, MAX_DEPTH, VT_STRING, VT_STRING_ESC, latin1, scannedValue } from "./scan.ts";
 import { MAX_KEYED, type StringTable } from "./intern.ts";
 import { SCANNER_WASM_BASE64 } from "./wasm/scanner.wasm.ts";
 
@@ -446,5 +446,18 @@ export class ScanStrings implements StringTable {
     const k = this.sc.lookup(b, start, end);
     this.lastKey = k;
     return k < 0 ? latin1(b, start, end) : this.text(k, b, start, end);
+  }
+}
+
+/**
+ * The WebAssembly scanner (3-4× faster, the same answers: tests/perf/wasm-scan.test.ts; keys of
+ * the `keyed` fields' values made during the scan), or the JavaScript one where WebAssembly SIMD
+ * is not available. What the fast paths construct.
+ */
+export function scannerFor(keys: readonly string[], keyed: readonly number[] = []): ScannedLine {
+  try {
+    return new WasmFieldScanner(keys, keyed);
+  } catch {
+    return new FieldScanner(keys);
   }
 }
