@@ -15,7 +15,7 @@ import { ByteLane, cowrieBytes, recordLane } from "../../scripts/parse/fast/cowr
 import { FieldScanner } from "../../scripts/parse/fast/scan.ts";
 import { isoUtcMillis } from "../../scripts/parse/fast/time.ts";
 import { Rng } from "../../scripts/sample/prng.ts";
-import { JsStringTable, StringTable } from "../../scripts/parse/fast/intern.ts";
+import { JsStringTable, type StringTable } from "../../scripts/parse/fast/intern.ts";
 import { parseTimestamp } from "../../scripts/parse/time.ts";
 import { hash52 } from "../../scripts/aggregate/dedup.ts";
 import { hash52Bytes } from "../../scripts/aggregate/hashbytes.ts";
@@ -424,7 +424,7 @@ test("byte timestamps equal parseTimestamp", () => {
 });
 
 test("hash52Bytes equals hash52 on ASCII; interned strings equal their bytes, one stable key per value", () => {
-  const it = new StringTable(2);
+  const it = new JsStringTable(2);
   for (const s of ["", "a", '{"eventid":"cowrie.login.failed"}', "x".repeat(300), "1.2.3.4", "1.2.3.5"]) {
     const b = Buffer.from(s, "latin1");
     assert.is(hash52Bytes(b, 0, b.length), hash52(s));

@@ -9,7 +9,7 @@ import * as assert from "uvu/assert";
 import type { EventKind, HoneypotEvent } from "../../scripts/model/event.ts";
 import { WeekAccumulator } from "../../scripts/aggregate/accumulator.ts";
 import { SourceTally } from "../../scripts/aggregate/tally.ts";
-import { StringTable } from "../../scripts/parse/fast/intern.ts";
+import { JsStringTable, type StringTable } from "../../scripts/parse/fast/intern.ts";
 import { finalizeWeek } from "../../scripts/aggregate/finalize.ts";
 import { weekWindow } from "../../scripts/util/week.ts";
 import { openCountryLookup } from "../../scripts/enrich/geo.ts";
@@ -70,8 +70,8 @@ function randomEvents(seed: number, n: number, honeypot: string): HoneypotEvent[
  */
 function keyed(events: HoneypotEvent[], seed: number): HoneypotEvent[] {
   const rnd = rng(seed);
-  const main = new StringTable(2);
-  const other = new StringTable(2);
+  const main = new JsStringTable(2);
+  const other = new JsStringTable(2);
   const key = (t: StringTable, v: string | undefined): number => {
     if (v === undefined) return -1;
     const b = Buffer.from(v, "latin1");

@@ -22,7 +22,7 @@ import { unrepr } from "../fields.ts";
 import { COWRIE_FIELDS, cowrieRecordToEvent } from "../cowrie.ts";
 import { VT_NUMBER, VT_STRING, VT_STRING_ESC, latin1 } from "./scan.ts";
 import { WasmFieldScanner, scannerFor, type ScannedLine } from "./wasmScan.ts";
-import { StringTable, type EventKeys } from "./intern.ts";
+import { JsStringTable, type EventKeys, type StringTable } from "./intern.ts";
 import { isoUtcMillis } from "./time.ts";
 import type { ByteLineParser } from "./types.ts";
 import { BlockCursor } from "./blockCursor.ts";
@@ -142,7 +142,7 @@ export class ByteLane {
     private readonly lean: boolean,
   ) {
     this.wasm = sc instanceof WasmFieldScanner ? sc : null;
-    this.strings = this.wasm !== null ? this.wasm.strings : new StringTable();
+    this.strings = this.wasm !== null ? this.wasm.strings : new JsStringTable();
     this.leanEvent = {
       honeypot: "cowrie",
       ts: 0,

@@ -129,9 +129,6 @@ export class JsStringTable implements StringTable {
   }
 }
 
-/** The JavaScript table: what `new StringTable()` makes. */
-export const StringTable = JsStringTable;
-
 function grow(a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> {
   const b = new Int32Array(n);
   b.set(a);
