@@ -209,11 +209,10 @@ export async function scanFileInto(acc: WeekAccumulator, file: LogFile, o: ScanO
       if (reason !== "empty") problem("skipped", reason, lineNo);
     } else take(result);
   };
-  const block = fast?.block;
   const stats = await readLineBytes(
     file.path,
     {
-      block: block === undefined ? undefined : (b, start, end) => block(b, start, end),
+      block: fast?.block,
       line(b, start, end, lineNo, last) {
         fa.lines++;
         if (fast !== undefined) {
